@@ -1,0 +1,79 @@
+/// One bucket's worth of counters in a `SlidingWindow`.
+///
+/// Counters must form a group under `+`/`-` so the window keeps a running
+/// total instead of re-summing its buckets on every read.
+public protocol WindowBucket: Sendable, Equatable {
+    static var zero: Self { get }
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+}
+
+/// Counters over the last `bucketCount * bucketWidth` of time, in fixed
+/// buckets aligned to multiples of `bucketWidth` (Resilience4j's time-based
+/// window uses one-second buckets; Hystrix ten buckets over ten seconds).
+///
+/// The window holds the current (partial) bucket and the `bucketCount - 1`
+/// before it. Time must not go backwards; an earlier `now` is treated as the
+/// newest bucket. Storage is allocated once; updates are O(1) amortised and
+/// never allocate.
+public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
+    public let bucketWidth: Nanoseconds
+    public let bucketCount: Int
+    @usableFromInline var buckets: [Bucket]
+    /// Absolute index (`now / bucketWidth`) of the newest bucket.
+    @usableFromInline var headIndex: Int64
+    /// Sum of all buckets in the window.
+    @usableFromInline var runningTotal: Bucket
+
+    /// - Precondition: `bucketWidth > 0`, `bucketCount > 0` (validate configs first).
+    public init(bucketWidth: Nanoseconds, bucketCount: Int) {
+        precondition(bucketWidth.ns > 0 && bucketCount > 0, "SlidingWindow needs a positive width and count")
+        self.bucketWidth = bucketWidth
+        self.bucketCount = bucketCount
+        buckets = Array(repeating: .zero, count: bucketCount)
+        headIndex = 0
+        runningTotal = .zero
+    }
+
+    /// The span of time the window covers.
+    public var span: Nanoseconds { bucketWidth * Int64(bucketCount) }
+
+    /// Drops buckets that have fallen out of the window at `now`.
+    @inlinable public mutating func advance(to now: Nanoseconds) {
+        let index = now.ns >= 0 ? now.ns / bucketWidth.ns : (now.ns - bucketWidth.ns + 1) / bucketWidth.ns
+        guard index > headIndex else { return }
+        if index - headIndex >= Int64(bucketCount) {
+            for slot in buckets.indices { buckets[slot] = .zero }
+            runningTotal = .zero
+        } else {
+            var expired = headIndex + 1
+            while expired <= index {
+                let slot = Int(expired % Int64(bucketCount))
+                runningTotal = runningTotal - buckets[slot]
+                buckets[slot] = .zero
+                expired += 1
+            }
+        }
+        headIndex = index
+    }
+
+    /// Adds `delta` to the bucket for `now`.
+    @inlinable public mutating func add(_ delta: Bucket, at now: Nanoseconds) {
+        advance(to: now)
+        let slot = Int(headIndex % Int64(bucketCount))
+        buckets[slot] = buckets[slot] + delta
+        runningTotal = runningTotal + delta
+    }
+
+    /// The sum over the window as of `now`.
+    @inlinable public mutating func total(at now: Nanoseconds) -> Bucket {
+        advance(to: now)
+        return runningTotal
+    }
+
+    /// Empties the window.
+    public mutating func reset() {
+        for slot in buckets.indices { buckets[slot] = .zero }
+        runningTotal = .zero
+    }
+}

@@ -1,0 +1,3 @@
+import Scenarios
+
+print("faultsim: under construction")

@@ -1,0 +1,171 @@
+import Testing
+@testable import Policy
+
+@Suite struct NanosecondsTests {
+    @Test func constructorsScaleToNanoseconds() {
+        #expect(Nanoseconds.ms(250).ns == 250_000_000)
+        #expect(Nanoseconds.seconds(2).ns == 2_000_000_000)
+        #expect(Nanoseconds.minutes(5).ns == 300_000_000_000)
+        #expect(Nanoseconds.us(7).ns == 7_000)
+        #expect(Nanoseconds(seconds: 1.5).ns == 1_500_000_000)
+    }
+
+    @Test func descriptionPrintsSecondsWithMilliseconds() {
+        #expect((Nanoseconds.seconds(2) + .ms(250)).description == "2.250s")
+        #expect(Nanoseconds.zero.description == "0.000s")
+        #expect(Nanoseconds.ms(5).description == "0.005s")
+        #expect(Nanoseconds.ms(-1500).description == "-1.500s")
+        #expect(Nanoseconds.max.description == "never")
+    }
+
+    @Test(arguments: [
+        ("250ms", Int64(250_000_000)), ("2s", 2_000_000_000), ("1.5s", 1_500_000_000),
+        ("5m", 300_000_000_000), ("1h", 3_600_000_000_000), ("10us", 10_000), ("500ns", 500),
+        ("0.1s", 100_000_000), ("-3ms", -3_000_000), ("0s", 0),
+    ])
+    func parsesUnitStrings(text: String, ns: Int64) {
+        #expect(Nanoseconds(parsing: text)?.ns == ns)
+    }
+
+    @Test(arguments: ["", "250", "ms", "2 s", "1.5.2s", "1e3ms", "0.5ns", "2sec", "+2s", "1.s", ".5s", "99999999999999999999s", "2S"])
+    func rejectsMalformedUnitStrings(text: String) {
+        #expect(Nanoseconds(parsing: text) == nil)
+    }
+
+    @Test func unitStringRoundTripsExactly() {
+        for ns: Int64 in [0, 1, 999, 1_000, 1_500_000, 250_000_000, 1_500_000_000, 60_000_000_000, 7_200_000_000_000, 123_456_789] {
+            let value = Nanoseconds(ns: ns)
+            #expect(Nanoseconds(parsing: value.unitString) == value)
+        }
+        #expect(Nanoseconds.ms(1500).unitString == "1500ms")
+        #expect(Nanoseconds.minutes(2).unitString == "2m")
+    }
+
+    @Test func saturatingAddKeepsNeverAsNever() {
+        #expect(Nanoseconds.max.saturatingAdd(.seconds(1)) == .max)
+        #expect(Nanoseconds.seconds(1).saturatingAdd(.seconds(1)) == .seconds(2))
+    }
+}
+
+@Suite struct RandomHelperTests {
+    @Test func splitMixIsFixed() {
+        // Reference values for SplitMix64 seeded with 0 (first three outputs).
+        var rng = SplitMix64(seed: 0)
+        #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(rng.next() == 0x6E78_9E6A_A1B9_65F4)
+        #expect(rng.next() == 0x06C4_5D18_8009_454F)
+    }
+
+    @Test func nextBelowStaysInRangeAndCoversIt() {
+        var rng = SplitMix64(seed: 42)
+        var seen = [Int](repeating: 0, count: 7)
+        for _ in 0..<7_000 { seen[Int(rng.nextBelow(7))] += 1 }
+        // Each of 7 values expected 1000 times; 6 sigma is about 180.
+        #expect(seen.allSatisfy { abs($0 - 1000) < 180 })
+    }
+
+    @Test func nextUnitIsInHalfOpenInterval() {
+        var rng = SplitMix64(seed: 1)
+        var sum = 0.0
+        for _ in 0..<100_000 {
+            let u = rng.nextUnit()
+            #expect(u >= 0 && u < 1)
+            sum += u
+        }
+        // Mean 0.5, standard error sqrt(1/12/1e5) ~ 0.00091; 5 sigma.
+        #expect(abs(sum / 100_000 - 0.5) < 0.0046)
+    }
+}
+
+@Suite struct StableHashTests {
+    @Test func fnv1aMatchesPublishedVectors() {
+        #expect(StableHash.fnv1a("") == 0xCBF2_9CE4_8422_2325)
+        #expect(StableHash.fnv1a("a") == 0xAF63_DC4C_8601_EC8C)
+        #expect(StableHash.fnv1a("foobar") == 0x8594_4171_F739_67E8)
+    }
+}
+
+struct Calls: WindowBucket {
+    var total = 0
+    var failed = 0
+    static let zero = Calls()
+    static func + (a: Calls, b: Calls) -> Calls { Calls(total: a.total + b.total, failed: a.failed + b.failed) }
+    static func - (a: Calls, b: Calls) -> Calls { Calls(total: a.total - b.total, failed: a.failed - b.failed) }
+}
+
+@Suite struct SlidingWindowTests {
+    @Test func bucketsExpireAsTimeAdvances() {
+        var window = SlidingWindow<Calls>(bucketWidth: .seconds(1), bucketCount: 3)
+        window.add(Calls(total: 1, failed: 1), at: .ms(100))
+        window.add(Calls(total: 2, failed: 0), at: .ms(1_100))
+        window.add(Calls(total: 4, failed: 1), at: .ms(2_900))
+        let beforeExpiry = window.total(at: .ms(2_999))
+        // At 3.0s the bucket [0s, 1s) falls out; at 4.0s the next one.
+        let atThree = window.total(at: .seconds(3))
+        let atFour = window.total(at: .seconds(4))
+        let muchLater = window.total(at: .seconds(100))
+        #expect(beforeExpiry == Calls(total: 7, failed: 2))
+        #expect(atThree == Calls(total: 6, failed: 1))
+        #expect(atFour == Calls(total: 4, failed: 1))
+        #expect(muchLater == Calls(total: 0, failed: 0))
+    }
+
+    @Test func runningTotalAlwaysEqualsSumOfBuckets() {
+        var window = SlidingWindow<Calls>(bucketWidth: .ms(250), bucketCount: 8)
+        var rng = SplitMix64(seed: 9)
+        var now = Nanoseconds.zero
+        for _ in 0..<5_000 {
+            now += .ms(Int64(rng.nextBelow(700)))
+            window.add(Calls(total: 1, failed: Int(rng.nextBelow(2))), at: now)
+            let summed = window.buckets.reduce(Calls.zero, +)
+            let total = window.total(at: now)
+            #expect(total == summed)
+        }
+    }
+}
+
+@Suite struct OutcomeClassSetTests {
+    @Test func encodesInDeclarationOrder() {
+        let set: OutcomeClassSet = [.throttled, .timeout, .serverError]
+        #expect(set.members == [.timeout, .serverError, .throttled])
+        #expect(set.contains(.timeout) && !set.contains(.success))
+    }
+}
+
+@Suite struct DeterministicMathTests {
+    // Reference values from the closed forms (computed to 17 digits offline).
+    @Test(arguments: [
+        (1.0, 0.0), (2.718281828459045, 1.0), (2.0, 0.6931471805599453), (10.0, 2.302585092994046),
+        (0.5, -0.6931471805599453), (1e-300, -690.7755278982137), (1e300, 690.7755278982137),
+        (1.4142135623730951, 0.34657359027997264),
+    ])
+    func logMatchesClosedForm(x: Double, expected: Double) {
+        #expect(abs(DeterministicMath.log(x) - expected) <= 4 * max(abs(expected), 1) * Double.ulpOfOne)
+    }
+
+    @Test(arguments: [
+        (0.0, 1.0), (1.0, 2.718281828459045), (-1.0, 0.36787944117144233), (10.0, 22026.465794806718),
+        (-20.0, 2.061153622438558e-09), (0.5, 1.6487212707001282), (700.0, 1.0142320547350045e+304),
+    ])
+    func expMatchesClosedForm(x: Double, expected: Double) {
+        #expect(abs(DeterministicMath.exp(x) - expected) <= 4 * expected * Double.ulpOfOne)
+    }
+
+    @Test func logAndExpAreInverse() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<10_000 {
+            let x = rng.nextUnit() * 50 - 25
+            let roundTrip = DeterministicMath.log(DeterministicMath.exp(x))
+            #expect(abs(roundTrip - x) <= 1e-13 * max(1, abs(x)))
+        }
+    }
+
+    @Test func edgeCases() {
+        #expect(DeterministicMath.log(0) == -.infinity)
+        #expect(DeterministicMath.log(-1).isNaN)
+        #expect(DeterministicMath.exp(1000) == .infinity)
+        #expect(DeterministicMath.exp(-1000) == 0)
+        #expect(abs(DeterministicMath.log10(1000) - 3) < 1e-15)
+        #expect(abs(DeterministicMath.pow(2, 10) - 1024) < 1e-12)
+    }
+}
