@@ -14,4 +14,6 @@ public enum PolicyPreset: String, Codable, CaseIterable, Sendable {
     case aws2026 = "aws-2026"
     case googleSRE = "google-sre"
     case netflix
+    /// Kubernetes controllers (HPA defaults).
+    case kubernetes
 }
