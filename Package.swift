@@ -25,6 +25,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "SimTests", dependencies: ["Sim"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "SimCLITests", dependencies: ["Scenarios"]),
+        // End-to-end tests drive the CLI in-process (exit codes, stdout, stderr).
+        .testTarget(name: "SimCLITests", dependencies: ["SimCLI"]),
     ]
 )

@@ -1,3 +1,7 @@
-import Scenarios
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-print("faultsim: under construction")
+exit(FaultSimCLI.main(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard))

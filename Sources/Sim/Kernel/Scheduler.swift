@@ -1,0 +1,36 @@
+/// The clock and the pending events, as seen by an event handler.
+///
+/// A handler receives the scheduler `inout`, reads `now`, and schedules follow-up
+/// events. Time never goes backwards: an event scheduled before `now` fires at
+/// `now` (and asserts in debug builds, where it is a model bug).
+public struct Scheduler<Event> {
+    /// The current simulated time: the time of the event being handled.
+    public internal(set) var now: SimTime = .zero
+    @usableFromInline var queue: EventQueue<Event>
+    @usableFromInline var stopRequest: RunLimit?
+
+    public init(reservingCapacity capacity: Int = 1024) {
+        queue = EventQueue(reservingCapacity: capacity)
+    }
+
+    /// Schedules `event` at absolute time `time` (clamped to `now`).
+    @inlinable public mutating func schedule(_ event: Event, at time: SimTime) {
+        assert(time >= now, "scheduled an event in the past: \(time) < \(now)")
+        queue.push(event, at: time < now ? now : time)
+    }
+
+    /// Schedules `event` after `delay` (negative delays fire now).
+    @inlinable public mutating func schedule(_ event: Event, after delay: SimTime) {
+        queue.push(event, at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
+    }
+
+    /// Asks the engine to stop after this event because a model-side limit was hit.
+    public mutating func stop(because limit: RunLimit) {
+        if stopRequest == nil { stopRequest = limit }
+    }
+
+    /// Number of pending events.
+    @inlinable public var pendingCount: Int { queue.count }
+    /// The time of the next pending event.
+    @inlinable public var nextEventTime: SimTime? { queue.nextTime }
+}

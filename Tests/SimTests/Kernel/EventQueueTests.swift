@@ -1,0 +1,92 @@
+import Testing
+@testable import Sim
+
+@Suite struct EventQueueTests {
+    @Test func popsInTimeOrderAndEqualTimesInSchedulingOrder() {
+        var queue = EventQueue<Int>()
+        queue.push(1, at: .ms(20))
+        queue.push(2, at: .ms(10))
+        queue.push(3, at: .ms(20))
+        queue.push(4, at: .ms(10))
+        queue.push(5, at: .zero)
+        var order: [Int] = []
+        while let next = queue.popMin() { order.append(next.event) }
+        #expect(order == [5, 2, 4, 1, 3])
+    }
+
+    @Test func randomPushesPopSortedByTimeThenSequence() {
+        var rng = SplitMix64(seed: 11)
+        var queue = EventQueue<Int>()
+        var pushed: [(time: Int64, id: Int)] = []
+        for id in 0..<20_000 {
+            // Few distinct times so that ties are common.
+            let time = Int64(rng.nextBelow(500))
+            queue.push(id, at: .ns(time))
+            pushed.append((time, id))
+            if rng.chance(0.3), let popped = queue.popMin() {
+                let index = pushed.firstIndex { $0.id == popped.event }!
+                let expected = pushed.min { ($0.time, $0.id) < ($1.time, $1.id) }!
+                #expect(popped.event == expected.id)
+                pushed.remove(at: index)
+            }
+        }
+        var last: (Int64, UInt64) = (-1, 0)
+        while let next = queue.popMin() {
+            #expect((next.time.ns, next.sequence) > last)
+            last = (next.time.ns, next.sequence)
+        }
+    }
+}
+
+@Suite struct RingDequeTests {
+    @Test func behavesAsADequeAcrossGrowth() {
+        var deque = RingDeque<Int>(initialCapacity: 2)
+        var model: [Int] = []
+        var rng = SplitMix64(seed: 5)
+        for step in 0..<10_000 {
+            switch rng.nextBelow(4) {
+            case 0: deque.pushBack(step); model.append(step)
+            case 1: deque.pushFront(step); model.insert(step, at: 0)
+            case 2: #expect(deque.popFront() == (model.isEmpty ? nil : model.removeFirst()))
+            default: #expect(deque.popBack() == model.popLast())
+            }
+            #expect(deque.count == model.count)
+        }
+        deque.removeAll { $0 % 2 == 0 }
+        model.removeAll { $0 % 2 == 0 }
+        #expect((0..<deque.count).map { deque[$0] } == model)
+    }
+}
+
+@Suite struct StationTests {
+    @Test func fifoServesOldestAndLifoNewest() {
+        for (discipline, expected) in [(QueueDiscipline.fifo, [2, 3, 4]), (.lifo, [4, 3, 2])] {
+            var station = Station<Int>(servers: 1, queueCapacity: 3, discipline: discipline)
+            #expect(station.arrive(1) == .serve)
+            #expect(station.arrive(2) == .queued)
+            #expect(station.arrive(3) == .queued)
+            #expect(station.arrive(4) == .queued)
+            #expect(station.arrive(5) == .rejected)
+            var served: [Int] = []
+            while let next = station.complete() { served.append(next) }
+            #expect(served == expected)
+            #expect(station.busy == 0 && station.inSystem == 0)
+        }
+    }
+
+    @Test func capacityLossLetsInServiceJobsFinishAndGrowthPullsWaitingJobsIn() {
+        var station = Station<Int>(servers: 2, queueCapacity: 10)
+        for job in 1...5 { _ = station.arrive(job) }
+        #expect(station.busy == 2 && station.queueLength == 3)
+        var started: [Int] = []
+        station.setServers(1, started: &started)
+        #expect(started.isEmpty && station.busy == 2)
+        // Over capacity: a completion frees the server without pulling a job in.
+        #expect(station.complete() == nil)
+        #expect(station.busy == 1)
+        #expect(station.complete() == 3)
+        station.setServers(3, started: &started)
+        #expect(started == [4, 5])
+        #expect(station.busy == 3 && station.queueLength == 0)
+    }
+}
