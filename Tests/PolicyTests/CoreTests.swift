@@ -160,6 +160,25 @@ struct Calls: WindowBucket {
         }
     }
 
+    @Test(arguments: [
+        (0.0, 0.0, 1.0), (0.5, 0.479425538604203, 0.8775825618903728), (1.0, 0.8414709848078965, 0.5403023058681398),
+        (3.141592653589793, 1.2246467991473532e-16, -1.0), (-2.0, -0.9092974268256817, -0.4161468365471424),
+        (10.0, -0.5440211108893698, -0.8390715290764524), (86400.0, -0.08106995962062931, 0.9967084135528853),
+    ])
+    func sinAndCosMatchClosedForm(x: Double, sine: Double, cosine: Double) {
+        #expect(abs(DeterministicMath.sin(x) - sine) <= 1e-14 * max(1, abs(x) / 100))
+        #expect(abs(DeterministicMath.cos(x) - cosine) <= 1e-14 * max(1, abs(x) / 100))
+    }
+
+    @Test func pythagoreanIdentityHolds() {
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<10_000 {
+            let x = rng.nextUnit() * 2_000 - 1_000
+            let s = DeterministicMath.sin(x), c = DeterministicMath.cos(x)
+            #expect(abs(s * s + c * c - 1) < 1e-14)
+        }
+    }
+
     @Test func edgeCases() {
         #expect(DeterministicMath.log(0) == -.infinity)
         #expect(DeterministicMath.log(-1).isNaN)

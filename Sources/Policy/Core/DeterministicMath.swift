@@ -69,6 +69,57 @@ public enum DeterministicMath {
         return exp(y * log(x))
     }
 
+    /// sin(x). Reduces x modulo 2π (with a two-part π for accuracy), folds into
+    /// [-π/4, π/4] and evaluates a Taylor polynomial: accurate to a few ulp for
+    /// |x| up to about 1e6, plenty for periodic traffic and oscillation analysis.
+    @inlinable public static func sin(_ x: Double) -> Double {
+        if !x.isFinite { return .nan }
+        let (quadrant, r) = reduceQuarterPi(x)
+        switch quadrant & 3 {
+        case 0: return sinPolynomial(r)
+        case 1: return cosPolynomial(r)
+        case 2: return -sinPolynomial(r)
+        default: return -cosPolynomial(r)
+        }
+    }
+
+    /// cos(x), by the same reduction as `sin`.
+    @inlinable public static func cos(_ x: Double) -> Double {
+        if !x.isFinite { return .nan }
+        let (quadrant, r) = reduceQuarterPi(x)
+        switch quadrant & 3 {
+        case 0: return cosPolynomial(r)
+        case 1: return -sinPolynomial(r)
+        case 2: return -cosPolynomial(r)
+        default: return sinPolynomial(r)
+        }
+    }
+
+    /// x = k·(π/2) + r with |r| <= π/4; returns (k, r).
+    @inlinable static func reduceQuarterPi(_ x: Double) -> (Int, Double) {
+        let halfPiHi = 1.5707963267341256
+        let halfPiLo = 6.077100506506192e-11
+        let k = (x / 1.5707963267948966).rounded()
+        let r = (x - k * halfPiHi) - k * halfPiLo
+        return (Int(k.truncatingRemainder(dividingBy: 4) + 4) & 3, r)
+    }
+
+    /// Taylor series of sin on |r| <= π/4 to r^17 (error < 1e-19).
+    @inlinable static func sinPolynomial(_ r: Double) -> Double {
+        let r2 = r * r
+        return r * (1 + r2 * (-1.0 / 6 + r2 * (1.0 / 120 + r2 * (-1.0 / 5040 + r2 * (1.0 / 362880
+            + r2 * (-1.0 / 39916800 + r2 * (1.0 / 6227020800 + r2 * (-1.0 / 1307674368000
+            + r2 * (1.0 / 355687428096000)))))))))
+    }
+
+    /// Taylor series of cos on |r| <= π/4 to r^18.
+    @inlinable static func cosPolynomial(_ r: Double) -> Double {
+        let r2 = r * r
+        return 1 + r2 * (-1.0 / 2 + r2 * (1.0 / 24 + r2 * (-1.0 / 720 + r2 * (1.0 / 40320
+            + r2 * (-1.0 / 3628800 + r2 * (1.0 / 479001600 + r2 * (-1.0 / 87178291200
+            + r2 * (1.0 / 20922789888000 + r2 * (-1.0 / 6402373705728000)))))))))
+    }
+
     /// `value * 2^power`, exact while the result is normal.
     @inlinable public static func scaleByPowerOfTwo(_ value: Double, _ power: Int) -> Double {
         var result = value
