@@ -1,0 +1,88 @@
+/// Picks a host for each call. Sans-I/O: the caller describes its hosts through
+/// two non-escaping closures (is host `i` eligible, how many calls are
+/// outstanding to it) and passes the randomness in; nothing is allocated.
+public struct LoadBalancer: Sendable {
+    public let config: LoadBalancerConfig
+    /// The host picked last (round robin and tie-breaking continue after it).
+    public private(set) var cursor: Int = -1
+
+    public init(config: LoadBalancerConfig) {
+        self.config = config
+    }
+
+    /// The chosen host index in `0..<hostCount`, or `nil` when no host is eligible.
+    /// O(hostCount) for round robin and least outstanding; O(hostCount) to count
+    /// eligible hosts for the random kinds.
+    public mutating func pick(
+        hostCount: Int,
+        isEligible: (Int) -> Bool,
+        outstanding: (Int) -> Int,
+        using rng: inout some RandomNumberGenerator
+    ) -> Int? {
+        guard hostCount > 0 else { return nil }
+        let chosen: Int?
+        switch config.kind {
+        case .roundRobin:
+            chosen = nextEligible(after: cursor, hostCount: hostCount, isEligible: isEligible)
+        case .random:
+            let eligible = countEligible(hostCount, isEligible)
+            chosen = eligible == 0 ? nil : nthEligible(Int(rng.nextBelow(UInt64(eligible))), hostCount, isEligible)
+        case .leastOutstanding:
+            chosen = leastOutstanding(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding)
+        case .powerOfTwoChoices:
+            let eligible = countEligible(hostCount, isEligible)
+            if eligible <= 1 {
+                chosen = eligible == 0 ? nil : nthEligible(0, hostCount, isEligible)
+            } else {
+                // Two distinct hosts: the second draw skips the first.
+                let first = Int(rng.nextBelow(UInt64(eligible)))
+                var second = Int(rng.nextBelow(UInt64(eligible - 1)))
+                if second >= first { second += 1 }
+                let a = nthEligible(first, hostCount, isEligible)!
+                let b = nthEligible(second, hostCount, isEligible)!
+                chosen = outstanding(b) < outstanding(a) ? b : a
+            }
+        }
+        if let chosen { cursor = chosen }
+        return chosen
+    }
+
+    func nextEligible(after start: Int, hostCount: Int, isEligible: (Int) -> Bool) -> Int? {
+        for step in 1...hostCount {
+            let host = ((start + step) % hostCount + hostCount) % hostCount
+            if isEligible(host) { return host }
+        }
+        return nil
+    }
+
+    func leastOutstanding(hostCount: Int, isEligible: (Int) -> Bool, outstanding: (Int) -> Int) -> Int? {
+        var best: Int?
+        var bestLoad = Int.max
+        // Scan starting after the cursor so ties rotate instead of piling on host 0.
+        for step in 1...hostCount {
+            let host = ((cursor + step) % hostCount + hostCount) % hostCount
+            guard isEligible(host) else { continue }
+            let load = outstanding(host)
+            if load < bestLoad {
+                best = host
+                bestLoad = load
+            }
+        }
+        return best
+    }
+
+    func countEligible(_ hostCount: Int, _ isEligible: (Int) -> Bool) -> Int {
+        var count = 0
+        for host in 0..<hostCount where isEligible(host) { count += 1 }
+        return count
+    }
+
+    func nthEligible(_ n: Int, _ hostCount: Int, _ isEligible: (Int) -> Bool) -> Int? {
+        var seen = 0
+        for host in 0..<hostCount where isEligible(host) {
+            if seen == n { return host }
+            seen += 1
+        }
+        return nil
+    }
+}
