@@ -29,11 +29,13 @@ extension JSON5Scanner {
         JSON5Error(kind: kind, message: message, position: position(at: index), relatedPosition: related)
     }
 
-    /// How to name the character at `index` in a message: `'x'`, `"'"`,
-    /// `U+0009 (tab)`, `U+2028`; `end of input` past the end.
+    /// How to name what is at `index` in a message: a whole word (`'fast'`)
+    /// where an identifier starts, otherwise one character (`'x'`, `"'"`,
+    /// `U+0009 (tab)`, `U+2028`); `end of input` past the end.
     func describe(at index: Int) -> String {
         guard index < bytes.count else { return "end of input" }
-        return Self.describe(scalar(at: index).scalar)
+        let scalar = scalar(at: index).scalar
+        return Self.isIdentifierStart(scalar) ? Self.quote(wordText(at: index)) : Self.describe(scalar)
     }
 
     /// How to name `scalar` in a message: printable characters in quotes,

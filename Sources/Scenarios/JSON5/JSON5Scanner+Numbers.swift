@@ -84,7 +84,7 @@ extension JSON5Scanner {
         }
         var exponent = 0
         if (current ?? 0) | 0x20 == UInt8(ascii: "e") {
-            exponent = try readExponent()
+            exponent = try readExponent(numberStart: start)
         }
         let text = text(from: start)
         let exact = Self.exactInteger(integer: integerDigits, fraction: fractionDigits, exponent: exponent,
@@ -94,7 +94,7 @@ extension JSON5Scanner {
 
     /// `e` or `E`, an optional sign and one or more digits; returns the
     /// exponent, saturated at ±1,000,000 (beyond that every value is 0 or infinite).
-    private mutating func readExponent() throws(JSON5Error) -> Int {
+    private mutating func readExponent(numberStart: Int) throws(JSON5Error) -> Int {
         offset += 1
         var sign = 1
         if current == ASCII.plus || current == ASCII.minus {
@@ -103,7 +103,7 @@ extension JSON5Scanner {
         }
         let digits = readDigits()
         guard !digits.isEmpty else {
-            throw unexpected("a digit in the exponent of '\(text(from: digits.lowerBound - 1))'", kind: .invalidNumber)
+            throw unexpected("a digit in the exponent of '\(text(from: numberStart))'", kind: .invalidNumber)
         }
         var value = 0
         for index in digits {
