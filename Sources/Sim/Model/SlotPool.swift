@@ -65,6 +65,13 @@ public struct SlotPool<Record> {
         liveCount -= 1
     }
 
+    /// Handles of every live record, in index order (allocates: for rare events such as a crash).
+    public func liveHandles() -> [Handle] {
+        records.indices.compactMap { index in
+            live[index] ? Handle(index: UInt32(index), generation: generations[index]) : nil
+        }
+    }
+
     /// Direct access to a live record (check `isLive` first when the handle came from an event).
     @inline(__always) public subscript(handle: Handle) -> Record {
         get { records[Int(handle.index)] }

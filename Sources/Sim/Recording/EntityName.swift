@@ -45,6 +45,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case fallbacks
     case wastedWork = "wasted"        // jobs finished after the caller gave up
     case goodput                       // jobs finished for a caller still waiting
+    case deadLettered                  // queue messages given up after maxDeliveries
     // Derived ratios (per window).
     case successRatio = "successRatio"
     case amplification                  // attempts / offered

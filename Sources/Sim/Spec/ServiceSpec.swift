@@ -31,6 +31,9 @@ public struct ServiceSpec: SpecDefaults, Equatable {
     /// easing linearly back to 1 over `warmupDuration` (cold JIT, empty caches).
     public var warmupDuration: SimTime
     public var warmupMultiplier: Double
+    /// How long service discovery takes to notice a dead instance and stop
+    /// sending it traffic (health-check interval x failures to mark it down).
+    public var discoveryDelay: SimTime
     /// Dependency steps run in order after the local work; a step is one call
     /// or a parallel fan-out. The instance's slot is held throughout (a thread
     /// blocked on its dependencies).
@@ -47,7 +50,7 @@ public struct ServiceSpec: SpecDefaults, Equatable {
                 serviceTime: DurationDistributionSpec = .lognormal(median: .ms(10), p99: .ms(50)),
                 loadLatency: LoadLatencySpec = .defaultValue, errors: ErrorRatesSpec = .defaultValue,
                 startupTime: SimTime = .seconds(5), warmupDuration: SimTime = .zero, warmupMultiplier: Double = 1,
-                calls: [CallStepSpec] = [], versions: [VersionSpec] = [], cache: CacheSpec? = nil, queue: QueueSpec? = nil) {
+                discoveryDelay: SimTime = .seconds(10), calls: [CallStepSpec] = [], versions: [VersionSpec] = [], cache: CacheSpec? = nil, queue: QueueSpec? = nil) {
         self.name = name
         self.kind = kind
         self.region = region
@@ -62,6 +65,7 @@ public struct ServiceSpec: SpecDefaults, Equatable {
         self.startupTime = startupTime
         self.warmupDuration = warmupDuration
         self.warmupMultiplier = warmupMultiplier
+        self.discoveryDelay = discoveryDelay
         self.calls = calls
         self.versions = versions
         self.cache = cache

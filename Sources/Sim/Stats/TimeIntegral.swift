@@ -17,6 +17,11 @@ public struct TimeIntegral: Sendable {
 
     public mutating func add(_ delta: Int, at now: SimTime) { set(value + delta, at: now) }
 
+    /// The area up to `now` (value x nanoseconds).
+    public func totalArea(at now: SimTime) -> Double {
+        area + Double(value) * Double(now.ns - lastChange.ns)
+    }
+
     /// The time average over [start, now].
     public func average(from start: SimTime, to now: SimTime) -> Double {
         let total = area + Double(value) * Double(now.ns - lastChange.ns)
