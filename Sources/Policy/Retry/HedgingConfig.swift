@@ -44,13 +44,19 @@ public struct HedgingConfig: ValidatedConfig {
         return overflow ? .max : firstSentAt.saturatingAdd(Nanoseconds(ns: offset))
     }
 
-    /// The A6 example for gRPC (maxAttempts 4, hedgingDelay 0.5 s, losers
-    /// cancelled); `nil` for libraries without delay-based hedging.
+    /// That library's hedging defaults, or `nil` for libraries without
+    /// delay-based hedging (Envoy hedges only on per-try timeout).
     public static func preset(_ preset: PolicyPreset) -> HedgingConfig? {
         switch preset {
         case .grpc:
+            // A6 hedgingPolicy example: maxAttempts 4, hedgingDelay 0.5 s; outstanding
+            // attempts are cancelled once one succeeds.
             return HedgingConfig(maxAttempts: 4, hedgeDelay: .ms(500), cancelLosers: true)
-        case .resilience4j, .hystrix, .pollyV8, .envoy, .finagle, .awsStandard, .aws2026, .googleSRE, .netflix, .kubernetes:
+        case .pollyV8:
+            // HedgingStrategyOptions: MaxHedgedAttempts 1 (so 2 in all), Delay 2 s;
+            // the other attempts are cancelled when one is accepted (unverified).
+            return HedgingConfig(maxAttempts: 2, hedgeDelay: .seconds(2), cancelLosers: true)
+        case .resilience4j, .hystrix, .envoy, .finagle, .awsStandard, .aws2026, .googleSRE, .netflix, .kubernetes:
             return nil
         }
     }
