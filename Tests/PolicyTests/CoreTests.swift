@@ -39,6 +39,8 @@ import Testing
         }
         #expect(Nanoseconds.ms(1500).unitString == "1500ms")
         #expect(Nanoseconds.minutes(2).unitString == "2m")
+        #expect(Nanoseconds.max.unitString == "never")
+        #expect(Nanoseconds(parsing: "never") == .max)
     }
 
     @Test func saturatingAddKeepsNeverAsNever() {

@@ -12,8 +12,12 @@ extension Nanoseconds {
         ("ms", 1_000_000), ("us", 1_000), ("ns", 1),
     ]
 
-    /// Parses a unit string. Returns `nil` for anything not of the strict form.
+    /// Parses a unit string (or `"never"` for `.max`). Returns `nil` for anything not of the strict form.
     public init?(parsing text: String) {
+        if text == "never" {
+            self = .max
+            return
+        }
         var body = Substring(text)
         var unitNs: Int64 = 0
         // Longest suffix first so "ms" is not read as "m" + "s".
@@ -26,8 +30,10 @@ extension Nanoseconds {
         self.init(ns: value)
     }
 
-    /// The exact unit string: the largest unit that divides the value evenly.
+    /// The exact unit string: the largest unit that divides the value evenly;
+    /// `"never"` for `.max` (no timeout, no end).
     public var unitString: String {
+        if self == .max { return "never" }
         if ns == 0 { return "0s" }
         for unit in Nanoseconds.units where ns % unit.ns == 0 {
             return "\(ns / unit.ns)\(unit.suffix)"
@@ -69,7 +75,7 @@ extension Nanoseconds: Codable {
         guard let value = Nanoseconds(parsing: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "expected a duration with a unit (ns, us, ms, s, m, h) such as \"250ms\", got \"\(text)\"")
+                debugDescription: "expected a duration with a unit (ns, us, ms, s, m, h) such as \"250ms\", or \"never\", got \"\(text)\"")
         }
         self = value
     }
