@@ -2,7 +2,7 @@ import Testing
 @testable import Scenarios
 
 /// Typed accessors return the value for the right kind and `nil` otherwise.
-@Suite struct JSONValueAccessorTests {
+@Suite struct JSON5AccessorTests {
     static let document = """
     {n: null, b: true, i: 42, d: 2.5, s: 'x', a: [1, 2], o: {k: 'v'}}
     """

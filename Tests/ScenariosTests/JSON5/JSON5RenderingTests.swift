@@ -3,7 +3,7 @@ import Testing
 
 /// Rendering is exact bytes: members in stored order, 2-space indent by
 /// default, number source text kept (JSON5) or normalised (JSON).
-@Suite struct JSONValueRenderingTests {
+@Suite struct JSON5RenderingTests {
     static let source = """
     // a scenario fragment
     {

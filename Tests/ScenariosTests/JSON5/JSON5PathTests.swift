@@ -2,7 +2,7 @@ import Testing
 @testable import Scenarios
 
 /// JSON paths name fields in validation errors: `services[2].calls[0].target`.
-@Suite struct JSONPathTests {
+@Suite struct JSON5PathTests {
     static let renderings: [(path: JSONPath, text: String)] = [
         (.root, "(root)"),
         (["services"], "services"),
