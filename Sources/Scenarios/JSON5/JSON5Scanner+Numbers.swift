@@ -57,7 +57,8 @@ extension JSON5Scanner {
             throw unexpected("a hex digit after '\(text(from: offset - 2))'", kind: .invalidNumber)
         }
         let text = text(from: start)
-        // Double(String) rounds "0x..." correctly however many digits there are.
+        // Double(String) rounds "0x..." correctly however many digits there
+        // are; it accepts every text the grammar above lets through.
         let double = Double(text) ?? .nan
         let exact = overflowed ? nil : Self.signed(magnitude, isNegative: isNegative)
         return JSONNumber(text: text, doubleValue: double, int64Value: exact)
@@ -89,6 +90,8 @@ extension JSON5Scanner {
         let text = text(from: start)
         let exact = Self.exactInteger(integer: integerDigits, fraction: fractionDigits, exponent: exponent,
                                       isNegative: isNegative, in: bytes)
+        // Double(String) is correctly rounded and accepts every text the
+        // grammar above lets through (signs, `.5`, `5.`, `5.e3`).
         return JSONNumber(text: text, doubleValue: Double(text) ?? .nan, int64Value: exact)
     }
 

@@ -94,7 +94,8 @@ struct JSONRenderer {
         let isNegative = text.first == "-"
         if text.first == "+" || text.first == "-" { text = text.dropFirst() }
         if text.hasPrefix("0x") || text.hasPrefix("0X") {
-            if let exact = number.int64Value { return String(exact) }
+            // Sign and magnitude kept apart so that -0x0 stays -0 (a double -0.0).
+            if let exact = number.int64Value { return (isNegative ? "-" : "") + String(exact.magnitude) }
             return JSONNumber(number.doubleValue).text
         }
         var out = isNegative ? "-" : ""

@@ -24,6 +24,7 @@ public enum JSONValue: Sendable {
 
     /// The six kinds of JSON value, for messages such as "expected an object, found a string".
     public enum Kind: String, Sendable, CaseIterable {
+        /// `null`, `boolean`, ...: the raw values are the names messages use.
         case null, boolean, number, string, array, object
 
         /// The kind with its article: `a string`, `an object`, `null`.
