@@ -51,6 +51,13 @@ public struct MetricSeries: Sendable, Equatable {
     public var metric: String
     public var values: [Double]
 
+    /// Bit-for-bit equality: NaN (undefined) equals NaN, so two identical
+    /// runs compare equal.
+    public static func == (a: MetricSeries, b: MetricSeries) -> Bool {
+        a.entity == b.entity && a.metric == b.metric && a.values.count == b.values.count
+            && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
     public init(entity: String, metric: String, values: [Double]) {
         self.entity = entity
         self.metric = metric

@@ -40,6 +40,14 @@ public struct ServiceSpec: SpecDefaults, Equatable {
     public var calls: [CallStepSpec]
     /// Versions (for splits and bad releases); empty means one version "v1".
     public var versions: [VersionSpec]
+    /// How traffic divides across versions (targets are version names); unset
+    /// means in proportion to each version's instances.
+    public var split: TrafficSplitConfig?
+    /// The client-side policy every caller uses to call this service (as a
+    /// service mesh applies a destination's policy); `edges` override it per caller.
+    public var policy: ClientPipelineConfig
+    /// Server-side policy at the entry.
+    public var entry: EntryPolicySpec
     /// Cache behaviour (kind "cache" only).
     public var cache: CacheSpec?
     /// Queue/broker behaviour (kind "queue" only).
@@ -50,7 +58,9 @@ public struct ServiceSpec: SpecDefaults, Equatable {
                 serviceTime: DurationDistributionSpec = .lognormal(median: .ms(10), p99: .ms(50)),
                 loadLatency: LoadLatencySpec = .defaultValue, errors: ErrorRatesSpec = .defaultValue,
                 startupTime: SimTime = .seconds(5), warmupDuration: SimTime = .zero, warmupMultiplier: Double = 1,
-                discoveryDelay: SimTime = .seconds(10), calls: [CallStepSpec] = [], versions: [VersionSpec] = [], cache: CacheSpec? = nil, queue: QueueSpec? = nil) {
+                discoveryDelay: SimTime = .seconds(10), calls: [CallStepSpec] = [], versions: [VersionSpec] = [],
+                split: TrafficSplitConfig? = nil, policy: ClientPipelineConfig = .edgeDefault, entry: EntryPolicySpec = .defaultValue,
+                cache: CacheSpec? = nil, queue: QueueSpec? = nil) {
         self.name = name
         self.kind = kind
         self.region = region
@@ -68,6 +78,9 @@ public struct ServiceSpec: SpecDefaults, Equatable {
         self.discoveryDelay = discoveryDelay
         self.calls = calls
         self.versions = versions
+        self.split = split
+        self.policy = policy
+        self.entry = entry
         self.cache = cache
         self.queue = queue
     }

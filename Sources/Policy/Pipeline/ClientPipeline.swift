@@ -1,0 +1,248 @@
+/// The client-side resilience pipeline for one dependency, as a sans-I/O
+/// state machine: the caller asks whether a call may start, whether (and with
+/// what timeout) to send each attempt, which host to send it to, and what to
+/// do with each outcome; the pipeline answers with values.
+///
+/// The simulator drives it with virtual time; `ResilientClient` drives the
+/// same type with the real clock. Shared state (breaker, budget, throttle,
+/// limiters, outlier detection) lives here; per-call state in `CallState`.
+public struct ClientPipeline: Sendable {
+    public let config: ClientPipelineConfig
+    var budget: RetryBudget
+    var breaker: CircuitBreaker
+    var throttle: AdaptiveThrottle
+    var rateLimiter: RateLimiter
+    var bulkhead: ConcurrencyLimiter
+    var balancer: LoadBalancer
+    var outliers: OutlierDetector
+    /// Guard stages acting once per call (before `retry` in `order`) and per attempt (after it).
+    let perCall: StageSet
+    let perAttempt: StageSet
+    var activeRetries = 0
+    var events: [PipelineEvent] = []
+    var outlierScratch: [OutlierEvent] = []
+
+    public init(config: ClientPipelineConfig) throws(PolicyConfigError) {
+        try config.validate()
+        self.config = config
+        budget = RetryBudget(config: config.retryBudget)
+        breaker = CircuitBreaker(config: config.breaker)
+        throttle = AdaptiveThrottle(config: config.throttle)
+        rateLimiter = RateLimiter(config: config.rateLimit)
+        bulkhead = ConcurrencyLimiter(config: config.bulkhead)
+        balancer = LoadBalancer(config: config.loadBalancer)
+        outliers = OutlierDetector(config: config.outlierDetection, hostCount: 0)
+        let retryIndex = config.order.firstIndex(of: .retry)!
+        perCall = ClientPipeline.stages(config.order[..<retryIndex])
+        perAttempt = ClientPipeline.stages(config.order[(retryIndex + 1)...])
+        events.reserveCapacity(8)
+        outlierScratch.reserveCapacity(8)
+    }
+
+    static func stages(_ list: ArraySlice<ClientPipelineConfig.Stage>) -> StageSet {
+        var set: StageSet = []
+        for stage in list {
+            switch stage {
+            case .retry: break
+            case .breaker: set.insert(.breaker)
+            case .throttle: set.insert(.throttle)
+            case .rateLimit: set.insert(.rateLimit)
+            case .bulkhead: set.insert(.bulkhead)
+            }
+        }
+        return set
+    }
+
+    // MARK: Calls
+
+    /// A call starts. `deadline` is the caller's own (`.max` = none); the
+    /// earlier of it and the retry deadline bounds every attempt.
+    public mutating func startCall(now: Nanoseconds, deadline: Nanoseconds, using rng: inout some RandomNumberGenerator) -> CallStart {
+        var state = CallState(started: now, deadline: min(deadline, now.saturatingAdd(config.retry.deadline)))
+        budget.recordRequest(now: now)
+        let (admitted, refusal, epoch) = admit(perCall, now: now, using: &rng)
+        state.outerAdmitted = admitted
+        state.outerBreakerEpoch = epoch
+        return CallStart(state: state, rejectedBy: refusal)
+    }
+
+    /// May an attempt be sent now? Retries and hedges draw on the budget;
+    /// per-attempt guards must admit it; the timeout is the per-try timeout
+    /// clipped to the remaining deadline.
+    public mutating func startAttempt(_ call: inout CallState, kind: PipelineAttemptKind, now: Nanoseconds, activeRequests: Int,
+                                      using rng: inout some RandomNumberGenerator) -> AttemptStart {
+        let remaining = call.deadline.ns == Int64.max ? Nanoseconds.max : call.deadline - now
+        if remaining.ns <= 0 {
+            return kind == .hedge ? .skip(.deadline) : .giveUp(kind == .first ? .timeout : call.lastOutcome, .deadline)
+        }
+        switch kind {
+        case .first:
+            break
+        case .retry:
+            guard call.attempts < config.retry.maxAttempts else { return .giveUp(call.lastOutcome, nil) }
+            guard budget.tryAcquireRetry(now: now, outcome: call.lastOutcome, activeRequests: activeRequests, activeRetries: activeRetries) else {
+                return .giveUp(call.lastOutcome, .budget)
+            }
+        case .hedge:
+            guard call.attempts < config.hedging.maxAttempts else { return .skip(.budget) }
+            guard budget.tryAcquireRetry(now: now, outcome: .timeout, activeRequests: activeRequests, activeRetries: activeRetries) else {
+                return .skip(.budget)
+            }
+        }
+        let (admitted, refusal, epoch) = admit(perAttempt, now: now, using: &rng)
+        if let refusal {
+            return kind == .hedge ? .skip(refusal) : .giveUp(.rejected, refusal)
+        }
+        call.attempts += 1
+        call.outstanding += 1
+        if kind != .first { activeRetries += 1 }
+        let timeout = min(config.retry.perTryTimeout, remaining)
+        return .send(AttemptTicket(admitted: admitted, isRetryOrHedge: kind != .first, breakerEpoch: epoch), timeout: timeout)
+    }
+
+    /// An attempt's outcome is known (answer, error, or timeout).
+    public mutating func finishAttempt(_ call: inout CallState, ticket: AttemptTicket, host: Int?, now: Nanoseconds, outcome: OutcomeClass,
+                                       latency: Nanoseconds, retryAfter: Nanoseconds?, using rng: inout some RandomNumberGenerator) -> AfterAttempt {
+        record(ticket.admitted, epoch: ticket.breakerEpoch, now: now, outcome: outcome, latency: latency)
+        if config.ejectOutliers, let host, let event = outliers.record(host: host, outcome: outcome, now: now, using: &rng) {
+            events.append(PipelineEvent(time: now, kind: event.pipelineKind))
+        }
+        if ticket.isRetryOrHedge { activeRetries = max(0, activeRetries - 1) }
+        budget.recordOutcome(now: now, outcome: outcome, wasRetry: ticket.isRetryOrHedge, retryCause: call.lastOutcome)
+        call.outstanding = max(0, call.outstanding - 1)
+        call.lastOutcome = outcome
+        if outcome == .success { return .complete(.success) }
+        if call.outstanding > 0 { return .wait }
+        let decision = config.retry.decide(attemptsMade: call.attempts, outcome: outcome, now: now, requestStart: call.started,
+                                           previousDelay: call.previousDelay, retryAfter: retryAfter, using: &rng)
+        guard case .retry(let delay) = decision else { return .complete(outcome) }
+        // The caller's own deadline bounds retries too.
+        if call.deadline < .max && now.saturatingAdd(delay) >= call.deadline { return .complete(outcome) }
+        call.previousDelay = delay
+        return .retry(after: delay)
+    }
+
+    /// The call is over: per-call guards see its final outcome.
+    public mutating func finishCall(_ call: inout CallState, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
+        record(call.outerAdmitted, epoch: call.outerBreakerEpoch, now: now, outcome: outcome, latency: latency)
+        call.outerAdmitted = []
+    }
+
+    /// When to send the next hedge of `call`, if hedging is on and attempts remain.
+    public func nextHedgeTime(_ call: CallState, now: Nanoseconds) -> Nanoseconds? {
+        guard config.hedging.maxAttempts > 1 else { return nil }
+        return config.hedging.nextHedgeTime(attemptsSent: call.attempts, firstSentAt: call.started)
+    }
+
+    /// Whether losing hedges should be cancelled at the server.
+    public var cancelsLosers: Bool { config.hedging.maxAttempts > 1 && config.hedging.cancelLosers }
+
+    // MARK: Hosts
+
+    /// Picks a host among those `isEligible` and not ejected (when ejection is on).
+    /// If ejection left no host, picks among the eligible ones anyway (Envoy's panic mode).
+    public mutating func pickHost(hostCount: Int, isEligible: (Int) -> Bool, outstanding: (Int) -> Int,
+                                  using rng: inout some RandomNumberGenerator) -> Int? {
+        guard config.ejectOutliers else {
+            return balancer.pick(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding, using: &rng)
+        }
+        if outliers.hostCount != hostCount { outliers.setHostCount(hostCount) }
+        let detector = outliers
+        if let host = balancer.pick(hostCount: hostCount, isEligible: { isEligible($0) && !detector.isEjected(host: $0) },
+                                    outstanding: outstanding, using: &rng) {
+            return host
+        }
+        return balancer.pick(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding, using: &rng)
+    }
+
+    /// Periodic outlier sweep (un-ejection, success-rate ejection).
+    public mutating func sweepOutliers(now: Nanoseconds, hostCount: Int, using rng: inout some RandomNumberGenerator) {
+        guard config.ejectOutliers else { return }
+        if outliers.hostCount != hostCount { outliers.setHostCount(hostCount) }
+        outlierScratch.removeAll(keepingCapacity: true)
+        outliers.sweep(now: now, into: &outlierScratch, using: &rng)
+        for event in outlierScratch { events.append(PipelineEvent(time: now, kind: event.pipelineKind)) }
+    }
+
+    public var needsOutlierSweeps: Bool { config.ejectOutliers }
+    public var outlierSweepInterval: Nanoseconds { config.outlierDetection.interval }
+
+    // MARK: Timers and readings
+
+    /// Runs the breaker's timed transitions (automatic half-open, max wait in half-open).
+    public mutating func poll(now: Nanoseconds) {
+        if let transition = breaker.poll(now: now) { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
+    }
+
+    /// When `poll` next has something to do, if ever.
+    public var nextTimer: Nanoseconds? { perCall.union(perAttempt).contains(.breaker) ? breaker.nextTimedTransition : nil }
+
+    /// 0 closed, 1 half-open, 2 open (0 when the breaker is off).
+    public var breakerStateCode: Double { perCall.union(perAttempt).contains(.breaker) ? breaker.stateCode : 0 }
+    public var breakerState: BreakerState { breaker.state }
+
+    /// The retry budget's level (tokens, or retries available) for telemetry.
+    public var retryBudgetLevel: Double { budget.level }
+
+    public var hasEvents: Bool { !events.isEmpty }
+
+    /// Moves the pending events into `buffer` (which the caller reuses).
+    public mutating func drainEvents(into buffer: inout [PipelineEvent]) {
+        buffer.append(contentsOf: events)
+        events.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Guards
+
+    /// Asks each guard in `stages` in turn; on a refusal, releases those that admitted.
+    mutating func admit(_ stages: StageSet, now: Nanoseconds, using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
+        var admitted: StageSet = []
+        var epoch: UInt32 = 0
+        if stages.contains(.throttle) {
+            if throttle.shouldReject(now: now, using: &rng) { return ([], .throttle, 0) }
+            admitted.insert(.throttle)
+        }
+        if stages.contains(.breaker) {
+            let permission = breaker.tryAcquire(now: now)
+            if let transition = permission.transition { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
+            if !permission.permitted { return ([], .breaker, 0) }
+            admitted.insert(.breaker)
+            epoch = permission.epoch
+        }
+        if stages.contains(.rateLimit) {
+            // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
+            if rateLimiter.acquire(now: now) != .admitted {
+                release(admitted, epoch: epoch, now: now)
+                return ([], .rateLimit, 0)
+            }
+            admitted.insert(.rateLimit)
+        }
+        if stages.contains(.bulkhead) {
+            if !bulkhead.tryAcquire(now: now) {
+                release(admitted, epoch: epoch, now: now)
+                return ([], .bulkhead, 0)
+            }
+            admitted.insert(.bulkhead)
+        }
+        return (admitted, nil, epoch)
+    }
+
+    /// Records an outcome with every guard that admitted the call or attempt.
+    mutating func record(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
+        if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
+            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+        }
+        if admitted.contains(.throttle) && AdaptiveThrottle.isAccept(outcome) { throttle.recordAccepted(now: now) }
+        if admitted.contains(.bulkhead), let change = bulkhead.release(now: now, rtt: latency, outcome: outcome) {
+            events.append(PipelineEvent(time: now, kind: .limitChanged(change)))
+        }
+    }
+
+    /// Gives back permits of guards that admitted something that then did not run.
+    mutating func release(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds) {
+        if admitted.contains(.breaker), let transition = breaker.release(now: now, admittedIn: epoch) {
+            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+        }
+        if admitted.contains(.bulkhead) { bulkhead.releaseIgnored() }
+    }
+}

@@ -1,0 +1,127 @@
+/// Per-call state the caller holds for the pipeline (attempt counts, deadline,
+/// backoff). A value: the pipeline never allocates per call.
+public struct CallState: Sendable, Equatable {
+    public internal(set) var started: Nanoseconds
+    /// The earlier of the retry config's deadline and the caller's own.
+    public internal(set) var deadline: Nanoseconds
+    public internal(set) var attempts: Int = 0
+    public internal(set) var outstanding: Int = 0
+    public internal(set) var previousDelay: Nanoseconds = .zero
+    public internal(set) var lastOutcome: OutcomeClass = .rejected
+    /// Guard stages admitted for the whole call (to record and release at its end).
+    var outerAdmitted: StageSet = []
+    /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
+    var outerBreakerEpoch: UInt32 = 0
+}
+
+/// Which kind of attempt the caller wants to send.
+public enum PipelineAttemptKind: Sendable, Equatable {
+    case first, retry, hedge
+}
+
+/// Which guard stages admitted an attempt (to record its outcome and release permits).
+public struct AttemptTicket: Sendable, Equatable {
+    var admitted: StageSet
+    var isRetryOrHedge: Bool
+    var breakerEpoch: UInt32 = 0
+    public static let none = AttemptTicket(admitted: [], isRetryOrHedge: false)
+}
+
+/// A set of stages as bits.
+struct StageSet: OptionSet, Sendable, Equatable {
+    let rawValue: UInt8
+    static let breaker = StageSet(rawValue: 1)
+    static let throttle = StageSet(rawValue: 2)
+    static let rateLimit = StageSet(rawValue: 4)
+    static let bulkhead = StageSet(rawValue: 8)
+}
+
+/// The stage that refused a call or an attempt.
+public enum RejectionStage: String, Sendable, Equatable {
+    case breaker, throttle, rateLimit, bulkhead, budget, deadline
+}
+
+/// What happened when a call started.
+public struct CallStart: Sendable {
+    public var state: CallState
+    /// Set when a per-call guard refused the call (it ends with `.rejected`).
+    public var rejectedBy: RejectionStage?
+}
+
+/// Whether to send an attempt.
+public enum AttemptStart: Sendable, Equatable {
+    /// Send it, and stop waiting for its answer after `timeout` (`.max` = never).
+    case send(AttemptTicket, timeout: Nanoseconds)
+    /// Do not send this hedge; the call goes on waiting for the attempts out.
+    case skip(RejectionStage)
+    /// No attempt: the call ends with `outcome` once nothing is outstanding.
+    case giveUp(OutcomeClass, RejectionStage?)
+}
+
+/// What to do after an attempt's outcome.
+public enum AfterAttempt: Sendable, Equatable {
+    /// The call is over with this outcome.
+    case complete(OutcomeClass)
+    /// Send another attempt after this delay.
+    case retry(after: Nanoseconds)
+    /// Other attempts (hedges) are still out: wait for them.
+    case wait
+}
+
+/// A state change inside a pipeline, reported to the caller's event log.
+public struct PipelineEvent: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case breaker(BreakerTransition)
+        case ejected(host: Int, cause: String, until: Nanoseconds)
+        case unejected(host: Int)
+        case limitChanged(LimitChange)
+    }
+
+    public var time: Nanoseconds
+    public var kind: Kind
+
+    /// `breaker`, `ejection` or `concurrencyLimit`.
+    public var category: String {
+        switch kind {
+        case .breaker: "breaker"
+        case .ejected, .unejected: "ejection"
+        case .limitChanged: "concurrencyLimit"
+        }
+    }
+
+    public var from: String {
+        switch kind {
+        case .breaker(let transition): transition.from.rawValue
+        case .ejected: "in rotation"
+        case .unejected: "ejected"
+        case .limitChanged(let change): "\(change.from)"
+        }
+    }
+
+    public var to: String {
+        switch kind {
+        case .breaker(let transition): transition.to.rawValue
+        case .ejected: "ejected"
+        case .unejected: "in rotation"
+        case .limitChanged(let change): "\(change.to)"
+        }
+    }
+
+    public var cause: String {
+        switch kind {
+        case .breaker(let transition): transition.cause.description
+        case .ejected(_, let cause, let until): "\(cause) (until \(until))"
+        case .unejected: "ejection time elapsed"
+        case .limitChanged(let change): change.cause
+        }
+    }
+}
+
+extension OutlierEvent {
+    var pipelineKind: PipelineEvent.Kind {
+        switch self {
+        case .ejected(let host, let cause, let until): .ejected(host: host, cause: cause.rawValue, until: until)
+        case .unejected(let host): .unejected(host: host)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// One logical call on an edge: a client request, or a dependency call made
+/// while serving a request. Owns the retries and hedges sent for it.
+struct CallRecord {
+    var edge: Int32
+    /// Index of the policy state this call uses on its edge (per caller instance or shared).
+    var policySlot: Int32
+    /// The server-side job (attempt) waiting on this call; `.none` for a client request.
+    var parentAttempt: Handle
+    /// For client requests: the client; otherwise -1.
+    var client: Int32
+    /// For queue deliveries: the message; otherwise -1.
+    var message: Int32
+    /// A stable identity from the request's ancestry (client, sequence, step,
+    /// call), independent of event order: it seeds each job's randomness.
+    var identity: UInt64
+    var key: UInt64
+    var priority: UInt8
+    /// The client's deadline for the whole request (propagated), `.max` = none.
+    var deadline: SimTime
+    var started: SimTime
+    /// The policy's per-call state (attempt counts, deadline, backoff).
+    var state: CallState
+    /// Attempts sent and not yet answered, timed out or abandoned (at most 5: hedging's cap).
+    var outstanding: InlineHandles
+    var finished: Bool
+    /// How the parent treats a failure of this call.
+    var required: Bool
+    var fallbackLatency: SimTime
+    /// The outcome of the latest finished attempt (the call's result if it gives up).
+    var lastOutcome: OutcomeClass
+    /// Attempts sent so far.
+    var attemptsSent: Int16
+}
+
+/// Up to five handles stored inline (no allocation): a call's outstanding attempts.
+struct InlineHandles {
+    private var storage: (Handle, Handle, Handle, Handle, Handle) = (.none, .none, .none, .none, .none)
+    private(set) var count = 0
+    static let capacity = 5
+
+    subscript(index: Int) -> Handle {
+        get {
+            switch index {
+            case 0: storage.0
+            case 1: storage.1
+            case 2: storage.2
+            case 3: storage.3
+            default: storage.4
+            }
+        }
+        set {
+            switch index {
+            case 0: storage.0 = newValue
+            case 1: storage.1 = newValue
+            case 2: storage.2 = newValue
+            case 3: storage.3 = newValue
+            default: storage.4 = newValue
+            }
+        }
+    }
+
+    /// Adds `handle`; returns false when full.
+    mutating func append(_ handle: Handle) -> Bool {
+        guard count < InlineHandles.capacity else { return false }
+        self[count] = handle
+        count += 1
+        return true
+    }
+
+    mutating func remove(_ handle: Handle) {
+        for index in 0..<count where self[index] == handle {
+            self[index] = self[count - 1]
+            self[count - 1] = .none
+            count -= 1
+            return
+        }
+    }
+}
+
+/// Why an attempt was sent.
+enum AttemptKind: UInt8 {
+    case first, retry, hedge
+}
+
+/// Where the server-side work for an attempt stands.
+enum JobPhase: UInt8 {
+    /// Waiting at the caller for a pooled connection.
+    case waitingForConnection
+    /// On the network to the instance.
+    case travelling
+    /// Waiting in the instance's queue.
+    case queued
+    /// Local work (service time) in progress.
+    case working
+    /// Waiting for dependency calls of step `step`.
+    case calling
+    /// Server side finished (answered, failed, refused or never arrived).
+    case done
+}
+
+/// One attempt of a call, and the job it becomes at the instance that serves it.
+///
+/// The record lives until both sides are done with it: the caller (answered,
+/// timed out or abandoned) and the server (finished or never started). Work
+/// the server finishes after the caller gave up is wasted work.
+struct AttemptRecord {
+    var call: Handle
+    var kind: AttemptKind
+    /// 0 for the first attempt of its call, then 1, 2...
+    var attemptNumber: Int16
+    /// Copied from the call, so the attempt can outlive it (a hedge that lost).
+    var edge: Int32
+    var policySlot: Int32
+    var identity: UInt64
+    var key: UInt64
+    var priority: UInt8
+    /// Holds one of its edge's pooled connections.
+    var holdsConnection: Bool
+    /// Global instance index serving it; -1 when none could be picked.
+    var instance: Int32
+    /// Host position within the callee service (for load balancing and ejection).
+    var host: Int32
+    var version: Int32
+    var sent: SimTime
+    var arrived: SimTime
+    var phase: JobPhase
+    /// The caller has its answer or stopped waiting.
+    var callerDone: Bool
+    /// The caller stopped waiting before the answer (timeout, hedge lost, cancel).
+    var callerGaveUp: Bool
+    /// Cancel queued or pending work when the caller gives up.
+    var cancelRequested: Bool
+    var step: Int16
+    var pendingChildCalls: Int16
+    var failedRequired: Bool
+    var usedFallback: Bool
+    /// The server's answer once `phase == .done`.
+    var outcome: OutcomeClass
+    /// Holds a server slot (in the station) that must be freed.
+    var holdsSlot: Bool
+    /// Holds a permit of the instance's concurrency limiter.
+    var holdsLimiterPermit: Bool
+    /// The pipeline's ticket (which per-attempt stages admitted it).
+    var ticket: AttemptTicket
+    /// A cache miss whose answer fills the cache.
+    var cacheMiss: Bool
+}

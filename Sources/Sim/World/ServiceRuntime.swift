@@ -1,0 +1,128 @@
+/// A service as the World runs it.
+struct ServiceRuntime {
+    let spec: ServiceSpec
+    let index: Int32
+    let entity: Int32
+    /// Global instance indices of every instance, in host order (all versions).
+    var hosts: [Int32] = []
+    /// Global version indices.
+    var versions: [Int32] = []
+    /// The splitter across versions (nil with a single version).
+    var splitter: TrafficSplitter?
+    /// Service-wide entry rate limit.
+    var rateLimiter: RateLimiter?
+    /// Faults currently active on this service, a version or an instance of it.
+    var activeFaults: [Int32] = []
+    /// Keyed cache state (cache services in keyed mode).
+    var cache: KeyedCache?
+    /// When the last cache flush happened (hit-ratio mode refills after it).
+    var lastFlush: SimTime = .min
+    /// Queue/broker state (queue services).
+    var broker: BrokerState?
+}
+
+extension SimTime {
+    /// The earliest representable time ("never happened").
+    static var min: SimTime { SimTime(ns: Int64.min) }
+}
+
+/// A version of a service with its behaviour resolved (inherits unset fields).
+struct VersionRuntime {
+    let name: String
+    let service: Int32
+    let entity: Int32
+    let serviceTime: Distribution
+    let loadLatency: LoadLatencySpec
+    let errors: ErrorRatesSpec
+    /// Dependency steps with each call's edge resolved at build time.
+    let steps: [[ResolvedCall]]
+    /// Position among the service's versions (the splitter's target index).
+    let position: Int
+}
+
+/// A dependency call with its edge looked up once, at build time.
+struct ResolvedCall {
+    let spec: CallSpec
+    let edge: Int32
+    /// `spec.percent / 100`.
+    let probability: Double
+}
+
+/// An instance: a station (concurrency servers + bounded queue) with state.
+struct InstanceRuntime {
+    enum State: UInt8 { case up, starting, down }
+
+    let service: Int32
+    let version: Int32
+    let host: Int32
+    var station: Station<Handle>
+    var state: State
+    /// Listed in service discovery (load balancers may pick it). A crashed
+    /// instance stays listed until discovery notices (`discoveryDelay`): the
+    /// window in which a fast-failing dead host can sinkhole traffic.
+    var registered: Bool
+    /// When it last became ready (for warm-up).
+    var readySince: SimTime
+    /// Bumped on every crash so restart events from an older life are ignored.
+    var life: UInt32 = 0
+    /// Attempts sent to it whose callers are still waiting (for load balancing).
+    var outstanding: Int = 0
+    /// Concurrency slots configured (before capacity loss).
+    let concurrency: Int
+    /// Service time multiplier from active capacity-loss faults.
+    var slowdown: Double = 1
+    var concurrencyLimiter: ConcurrencyLimiter?
+    var shedder: LoadShedder?
+    /// Busy servers over time (utilisation).
+    var busy = TimeIntegral()
+    var busyAreaAtWindowStart: Double = 0
+}
+
+/// The other end of an edge's caller: a client or a service.
+enum Caller: Equatable {
+    case client(Int32)
+    case service(Int32)
+}
+
+/// An edge (caller -> callee) with its client-side policy state.
+struct EdgeRuntime {
+    let spec: EdgeSpec
+    let caller: Caller
+    let callee: Int32
+    let entity: Int32
+    /// Policy state: one per caller instance (scope `callerInstance`) or one shared.
+    var pipelines: [ClientPipeline]
+    /// Connection pool per policy slot: calls holding a connection.
+    var poolActive: [Int]
+    /// Attempts waiting for a connection, per policy slot.
+    var poolWaiting: [RingDeque<Handle>]
+    /// One-way network latency for this edge.
+    let latency: Distribution
+    let latencyIsZero: Bool
+    /// Set while a partition separates caller and callee.
+    var partitioned: Bool = false
+    /// Calls in flight on this edge.
+    var inFlight: Int = 0
+}
+
+/// A fault as scheduled in the run.
+struct FaultRuntime {
+    let spec: FaultSpec
+    let index: Int32
+    var active = false
+    /// For `failFirst`: failures still to hand out.
+    var remaining: Int = 0
+    /// Resolved scope: service, version, instance (-1 = any).
+    var service: Int32 = -1
+    var version: Int32 = -1
+    var instance: Int32 = -1
+    var client: Int32 = -1
+    var edge: Int32 = -1
+    var region: String = ""
+    var addedLatency: Distribution?
+    /// Strength in [0, 1] at time t (linear ramp from the start).
+    func strength(at now: SimTime) -> Double {
+        guard spec.ramp.ns > 0 else { return 1 }
+        return min(1, max(0, Double((now - spec.start).ns) / Double(spec.ramp.ns)))
+    }
+}

@@ -1,0 +1,194 @@
+extension World {
+    /// Resolves names to indices and creates services, versions, instances,
+    /// edges, clients and faults, and the recording entities.
+    mutating func build() throws(WorldBuildError) {
+        var entities: [EntityName] = [.run]
+        var owners: [EntityOwner] = [.run]
+        func entity(_ name: EntityName, _ owner: EntityOwner) -> Int32 {
+            entities.append(name)
+            owners.append(owner)
+            return Int32(entities.count - 1)
+        }
+
+        // Services first: everything else refers to them by index.
+        var serviceIndex: [String: Int32] = [:]
+        for (position, serviceSpec) in spec.services.enumerated() {
+            guard serviceIndex[serviceSpec.name] == nil else {
+                throw WorldBuildError(path: "services[\(position)].name", message: "duplicate service \"\(serviceSpec.name)\"")
+            }
+            serviceIndex[serviceSpec.name] = Int32(position)
+            services.append(ServiceRuntime(spec: serviceSpec, index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
+            serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
+        }
+        let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
+
+        // Edges: the explicit ones, then one default edge for every other caller/callee pair used.
+        var edgeIndex: [String: Int32] = [:]
+        func edgeKey(_ from: String, _ to: String) -> String { from + "\u{0}" + to }
+        func addEdge(_ edgeSpec: EdgeSpec, path: String) throws(WorldBuildError) -> Int32 {
+            guard let callee = serviceIndex[edgeSpec.to] else {
+                throw WorldBuildError(path: "\(path).to", message: "unknown service \"\(edgeSpec.to)\"")
+            }
+            let caller: Caller
+            let callerRegion: String
+            let slots: Int
+            if let service = serviceIndex[edgeSpec.from] {
+                caller = .service(service)
+                callerRegion = spec.services[Int(service)].region
+                slots = edgeSpec.scope == .edge ? 1 : max(1, totalInstances(of: spec.services[Int(service)]))
+            } else if let client = clientIndex[edgeSpec.from] {
+                caller = .client(client)
+                callerRegion = spec.clients[Int(client)].region
+                slots = 1
+            } else {
+                throw WorldBuildError(path: "\(path).from", message: "unknown client or service \"\(edgeSpec.from)\"")
+            }
+            let latencySpec = networkLatency(from: callerRegion, to: spec.services[Int(callee)].region)
+            let latency: Distribution
+            do { latency = try latencySpec.build() } catch {
+                throw WorldBuildError(path: "network.latency.\(error.parameter)", message: error.reason)
+            }
+            let pipeline: ClientPipeline
+            do { pipeline = try ClientPipeline(config: edgeSpec.policy) } catch {
+                throw WorldBuildError(path: "\(path).policy.\(error.field)", message: "expected \(error.expected), got \(error.got)")
+            }
+            let index = Int32(edges.count)
+            edges.append(EdgeRuntime(
+                spec: edgeSpec, caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
+                pipelines: Array(repeating: pipeline, count: slots), poolActive: Array(repeating: 0, count: slots),
+                poolWaiting: (0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) },
+                latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
+            edgeRandom.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
+            edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index
+            return index
+        }
+        for (position, edgeSpec) in spec.edges.enumerated() {
+            guard edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] == nil else {
+                throw WorldBuildError(path: "edges[\(position)]", message: "duplicate edge \(edgeSpec.from) -> \(edgeSpec.to)")
+            }
+            _ = try addEdge(edgeSpec, path: "edges[\(position)]")
+        }
+        func edge(from: String, to: String, path: String) throws(WorldBuildError) -> Int32 {
+            if let existing = edgeIndex[edgeKey(from, to)] { return existing }
+            // Unlisted edges use the callee's policy (how everyone calls it).
+            let calleePolicy = serviceIndex[to].map { spec.services[Int($0)].policy } ?? .edgeDefault
+            return try addEdge(EdgeSpec(from: from, to: to, policy: calleePolicy), path: path)
+        }
+
+        // Versions and instances.
+        for s in services.indices {
+            let serviceSpec = services[s].spec
+            let versionSpecs = serviceSpec.versions.isEmpty ? [VersionSpec(name: "v1")] : serviceSpec.versions
+            for (position, versionSpec) in versionSpecs.enumerated() {
+                let path = "services[\(s)].versions[\(position)]"
+                let stepsSpec = versionSpec.calls ?? serviceSpec.calls
+                var steps: [[ResolvedCall]] = []
+                for (stepIndex, step) in stepsSpec.enumerated() {
+                    var resolved: [ResolvedCall] = []
+                    for (callIndex, call) in step.calls.enumerated() {
+                        let callPath = "services[\(s)].calls[\(stepIndex)]" + (step.calls.count > 1 ? ".parallel[\(callIndex)]" : "")
+                        guard serviceIndex[call.target] != nil else {
+                            throw WorldBuildError(path: "\(callPath).target", message: "unknown service \"\(call.target)\"")
+                        }
+                        resolved.append(ResolvedCall(spec: call, edge: try edge(from: serviceSpec.name, to: call.target, path: callPath),
+                                                     probability: call.percent / 100))
+                    }
+                    steps.append(resolved)
+                }
+                let serviceTime: Distribution
+                do { serviceTime = try (versionSpec.serviceTime ?? serviceSpec.serviceTime).build() } catch {
+                    throw WorldBuildError(path: "\(path).serviceTime.\(error.parameter)", message: error.reason)
+                }
+                let versionIndex = Int32(versions.count)
+                versions.append(VersionRuntime(
+                    name: versionSpec.name, service: Int32(s), entity: entity(.version(serviceSpec.name, versionSpec.name), .version(versions.count)),
+                    serviceTime: serviceTime, loadLatency: versionSpec.loadLatency ?? serviceSpec.loadLatency,
+                    errors: versionSpec.errors ?? serviceSpec.errors, steps: steps, position: position))
+                services[s].versions.append(versionIndex)
+                for _ in 0..<(versionSpec.instances ?? serviceSpec.instances) {
+                    addInstance(service: Int32(s), version: versionIndex, ready: true)
+                }
+            }
+            try buildEntryPolicies(service: s)
+            if serviceSpec.kind == .queue {
+                let queueSpec = serviceSpec.queue ?? .defaultValue
+                guard serviceIndex[queueSpec.target] != nil else {
+                    throw WorldBuildError(path: "services[\(s)].queue.target", message: "unknown service \"\(queueSpec.target)\"")
+                }
+                let delivery = try edge(from: serviceSpec.name, to: queueSpec.target, path: "services[\(s)].queue")
+                services[s].broker = BrokerState(spec: queueSpec, edge: delivery)
+            }
+        }
+
+        // Clients.
+        for (position, clientSpec) in spec.clients.enumerated() {
+            guard let target = serviceIndex[clientSpec.target] else {
+                throw WorldBuildError(path: "clients[\(position)].target", message: "unknown service \"\(clientSpec.target)\"")
+            }
+            let clientEdge = try edge(from: clientSpec.name, to: clientSpec.target, path: "clients[\(position)]")
+            clients.append(try ClientRuntime(spec: clientSpec, index: Int32(position), target: target, edge: clientEdge,
+                                             entity: entity(.client(clientSpec.name), .client(position)), streams: streams,
+                                             surges: spec.faults.filter { $0.kind == .surge && $0.target == "client:\(clientSpec.name)" },
+                                             duration: spec.duration))
+        }
+
+        // Faults.
+        for (position, faultSpec) in spec.faults.enumerated() {
+            faults.append(try resolveFault(faultSpec, index: Int32(position), serviceIndex: serviceIndex, clientIndex: clientIndex))
+        }
+
+        recorder = Recorder(windowWidth: spec.window, entities: entities)
+        self.owners = owners
+    }
+
+    /// Instances of every version of a service (for per-instance policy slots).
+    func totalInstances(of serviceSpec: ServiceSpec) -> Int {
+        serviceSpec.versions.isEmpty ? serviceSpec.instances
+            : serviceSpec.versions.reduce(0) { $0 + ($1.instances ?? serviceSpec.instances) }
+    }
+
+    /// The one-way latency between two regions.
+    func networkLatency(from: String, to: String) -> DurationDistributionSpec {
+        if from == to { return spec.network.latency }
+        return spec.network.regions.first { ($0.from == from && $0.to == to) || ($0.from == to && $0.to == from) }?.latency
+            ?? spec.network.latency
+    }
+
+    /// Adds an instance of `version` (at build time ready at once; later ones start cold).
+    @discardableResult
+    mutating func addInstance(service: Int32, version: Int32, ready: Bool) -> Int32 {
+        let serviceSpec = services[Int(service)].spec
+        let index = Int32(instances.count)
+        instances.append(InstanceRuntime(
+            service: service, version: version, host: Int32(services[Int(service)].hosts.count),
+            station: Station(servers: serviceSpec.concurrency, queueCapacity: serviceSpec.queueCapacity, discipline: serviceSpec.queueDiscipline),
+            state: ready ? .up : .starting, registered: ready, readySince: ready ? .min : .max, concurrency: serviceSpec.concurrency))
+        services[Int(service)].hosts.append(index)
+        return index
+    }
+
+    /// Schedules what starts the run: arrivals, bursts, users, faults, windows.
+    mutating func prime(_ scheduler: inout Scheduler<Event>) {
+        for c in clients.indices { primeClient(Int32(c), &scheduler) }
+        for f in faults.indices {
+            let faultSpec = faults[f].spec
+            if faultSpec.kind == .surge { continue }  // folded into the client's rate at build time
+            scheduler.schedule(.faultStart(Int32(f)), at: faultSpec.start)
+            if faultSpec.end < .max { scheduler.schedule(.faultEnd(Int32(f)), at: faultSpec.end) }
+        }
+        for e in edges.indices where edges[e].pipelines[0].needsOutlierSweeps {
+            scheduler.schedule(.outlierSweep(edge: Int32(e)), after: edges[e].pipelines[0].outlierSweepInterval)
+        }
+        scheduler.schedule(.windowClose, after: spec.window)
+    }
+
+    /// A ready-to-run engine for `spec` and `seed`, bounded by the spec's limits.
+    public static func engine(spec: WorldSpec, seed: UInt64, tracing: Bool = false) throws(WorldBuildError) -> Engine<World> {
+        let world = try World(spec: spec, seed: seed)
+        let limits = RunLimits(maxEvents: UInt64(spec.limits.maxEvents), maxSimTime: spec.duration.saturatingAdd(.ns(1)),
+                               maxPendingEvents: spec.limits.maxPendingEvents)
+        var engine = Engine(model: world, limits: limits, tracing: tracing, reservingCapacity: 4096)
+        engine.model.prime(&engine.scheduler)
+        return engine
+    }
+}

@@ -1,0 +1,323 @@
+/// The caller side: a call runs through its edge's client pipeline, which
+/// admits it, spaces its retries and hedges, and decides when it is over.
+extension World {
+    /// Starts a logical call on edge `e`. The caller learns the result through
+    /// `callFinished` (possibly before this returns, when it is refused at once).
+    mutating func startCall(edge e: Int32, slot: Int32, parent: Handle, client: Int32, message: Int32, identity: UInt64,
+                            key: UInt64, priority: UInt8, deadline: SimTime, required: Bool, fallbackLatency: SimTime,
+                            scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let edge = Int(e)
+        recorder.count(edges[edge].entity, .offered)
+        edges[edge].inFlight += 1
+        let start = edges[edge].pipelines[Int(slot)].startCall(now: now, deadline: deadline, using: &edgeRandom[edge])
+        let record = CallRecord(
+            edge: e, policySlot: slot, parentAttempt: parent, client: client, message: message, identity: identity, key: key,
+            priority: priority, deadline: deadline, started: now, state: start.state, outstanding: InlineHandles(),
+            finished: false, required: required, fallbackLatency: fallbackLatency, lastOutcome: .rejected, attemptsSent: 0)
+        guard let c = calls.allocate(record) else {
+            edges[edge].inFlight -= 1
+            hitModelLimit(.model(name: "maxInFlight (calls alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
+            return
+        }
+        drainPipelineEvents(edge: edge, now: now)
+        if let stage = start.rejectedBy {
+            countRejection(stage, edge: edge, client: client)
+            completeCall(c, .rejected, scheduler: &scheduler)
+            return
+        }
+        sendAttempt(c, kind: .first, scheduler: &scheduler)
+    }
+
+    /// Starts the dependency call `call` for job `a`.
+    mutating func startChildCall(parent a: Handle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
+        let edge = Int(call.edge)
+        let slot = edges[edge].pipelines.count == 1 ? 0 : Int32(Int(attempts[a].host) % edges[edge].pipelines.count)
+        let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
+                                      ^ (UInt64(attempts[a].step) << 32) ^ UInt64(UInt32(bitPattern: call.edge)))
+        startCall(edge: call.edge, slot: slot, parent: a, client: -1, message: -1, identity: identity, key: attempts[a].key,
+                  priority: attempts[a].priority, deadline: .max, required: call.spec.required,
+                  fallbackLatency: call.spec.fallbackLatency, scheduler: &scheduler)
+    }
+
+    /// Asks the pipeline for another attempt of `c` and sends it.
+    mutating func sendAttempt(_ c: Handle, kind: AttemptKind, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let edge = Int(calls[c].edge)
+        let slot = Int(calls[c].policySlot)
+        let decision = edges[edge].pipelines[slot].startAttempt(
+            &calls[c].state, kind: kind.pipelineKind, now: now, activeRequests: edges[edge].inFlight, using: &edgeRandom[edge])
+        drainPipelineEvents(edge: edge, now: now)
+        switch decision {
+        case .skip(let stage):
+            countRejection(stage, edge: edge, client: calls[c].client)
+            return
+        case .giveUp(let outcome, let stage):
+            if let stage { countRejection(stage, edge: edge, client: calls[c].client) }
+            if calls[c].outstanding.count == 0 { completeCall(c, outcome, scheduler: &scheduler) }
+            return
+        case .send(let ticket, let timeout):
+            dispatch(c, kind: kind, ticket: ticket, timeout: timeout, scheduler: &scheduler)
+        }
+    }
+
+    /// Routes an admitted attempt to an instance and puts it on the wire.
+    mutating func dispatch(_ c: Handle, kind: AttemptKind, ticket: AttemptTicket, timeout: SimTime, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let edge = Int(calls[c].edge)
+        let slot = Int(calls[c].policySlot)
+        let callee = Int(edges[edge].callee)
+        let version = routeVersion(service: callee, key: calls[c].key, edge: edge)
+        // Copy-on-write views (no copying happens): the closures must not capture
+        // `self` while the pipeline is being mutated.
+        let hosts = services[callee].hosts
+        let instanceView = instances
+        let picked = edges[edge].pipelines[slot].pickHost(
+            hostCount: hosts.count,
+            isEligible: { host in
+                let instance = instanceView[Int(hosts[host])]
+                return instance.registered && instance.version == version
+            },
+            outstanding: { host in instanceView[Int(hosts[host])].outstanding },
+            using: &edgeRandom[edge])
+        let record = AttemptRecord(
+            call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
+            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, holdsConnection: false,
+            instance: picked.map { hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
+            phase: .travelling, callerDone: false, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
+            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
+            ticket: ticket, cacheMiss: false)
+        guard let a = attempts.allocate(record) else {
+            hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
+            return
+        }
+        _ = calls[c].outstanding.append(a)
+        calls[c].attemptsSent += 1
+        recorder.count(edges[edge].entity, .attempts)
+        if kind == .retry { recorder.count(edges[edge].entity, .retries) }
+        if kind == .hedge { recorder.count(edges[edge].entity, .hedges) }
+        if timeout < .max { scheduler.schedule(.attemptTimeout(a), after: timeout) }
+        if kind == .first, let hedgeAt = edges[edge].pipelines[slot].nextHedgeTime(calls[c].state, now: now) {
+            scheduler.schedule(.hedge(call: c), at: hedgeAt)
+        }
+        guard picked != nil else {
+            // No eligible host: Envoy's "no healthy upstream", an immediate 503.
+            attempts[a].phase = .done
+            attempts[a].outcome = .overloaded
+            attemptAnswered(a, .overloaded, scheduler: &scheduler)
+            return
+        }
+        instances[Int(attempts[a].instance)].outstanding += 1
+        if edges[edge].spec.poolSize > 0 {
+            if edges[edge].poolActive[slot] >= edges[edge].spec.poolSize {
+                attempts[a].phase = .waitingForConnection
+                edges[edge].poolWaiting[slot].pushBack(a)
+                scheduler.schedule(.poolTimeout(a), after: edges[edge].spec.poolMaxWait)
+                return
+            }
+            edges[edge].poolActive[slot] += 1
+            attempts[a].holdsConnection = true
+        }
+        transmit(a, scheduler: &scheduler)
+    }
+
+    /// Puts an attempt on the network towards its instance.
+    mutating func transmit(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        let edge = Int(attempts[a].edge)
+        attempts[a].phase = .travelling
+        if edges[edge].partitioned {
+            attempts[a].phase = .done
+            attempts[a].outcome = .connectionError
+            switch spec.network.partitionMode {
+            case .fail: scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
+            case .hang: break
+            }
+            return
+        }
+        if edges[edge].latencyIsZero {
+            attemptArrives(a, &scheduler)
+        } else {
+            scheduler.schedule(.attemptArrives(a), after: edges[edge].latency.sampleDuration(using: &networkRandom))
+        }
+    }
+
+    /// The server's answer (or a network failure) reached the caller.
+    mutating func deliverResponse(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a) else { return }
+        if attempts[a].callerDone {
+            releaseIfDone(a)
+            return
+        }
+        attemptAnswered(a, attempts[a].outcome, scheduler: &scheduler)
+    }
+
+    /// The caller stopped waiting for `a`: it timed out.
+    mutating func attemptTimedOut(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), !attempts[a].callerDone else { return }
+        attempts[a].callerGaveUp = true
+        if edges[Int(attempts[a].edge)].spec.cancelOnTimeout { cancelServerWork(a, scheduler: &scheduler) }
+        attemptAnswered(a, .timeout, scheduler: &scheduler)
+    }
+
+    /// An attempt waited too long for a pooled connection.
+    mutating func poolWaitExpired(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), attempts[a].phase == .waitingForConnection else { return }
+        let edge = Int(attempts[a].edge)
+        edges[edge].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
+        attempts[a].phase = .done
+        attempts[a].outcome = .connectionError
+        if !attempts[a].callerDone { attemptAnswered(a, .connectionError, scheduler: &scheduler) } else { releaseIfDone(a) }
+    }
+
+    /// The caller has the outcome of attempt `a`: feed it to the pipeline and act.
+    mutating func attemptAnswered(_ a: Handle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let c = attempts[a].call
+        let edge = Int(attempts[a].edge)
+        let slot = Int(attempts[a].policySlot)
+        leaveCaller(a, scheduler: &scheduler)
+        guard calls.isLive(c), !calls[c].finished else {
+            releaseIfDone(a)
+            return
+        }
+        calls[c].outstanding.remove(a)
+        calls[c].lastOutcome = outcome
+        let host = attempts[a].host >= 0 ? Int(attempts[a].host) : nil
+        let decision = edges[edge].pipelines[slot].finishAttempt(
+            &calls[c].state, ticket: attempts[a].ticket, host: host, now: now, outcome: outcome,
+            latency: now - attempts[a].sent, retryAfter: nil, using: &edgeRandom[edge])
+        drainPipelineEvents(edge: edge, now: now)
+        releaseIfDone(a)
+        switch decision {
+        case .complete(let final):
+            completeCall(c, final, scheduler: &scheduler)
+        case .retry(let delay):
+            if delay.ns > 0 {
+                scheduler.schedule(.retry(call: c), after: delay)
+            } else {
+                sendAttempt(c, kind: .retry, scheduler: &scheduler)
+            }
+        case .wait:
+            break
+        }
+    }
+
+    /// The caller side lets go of `a`: load-balancer count, pooled connection.
+    mutating func leaveCaller(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        attempts[a].callerDone = true
+        if attempts[a].instance >= 0 && attempts[a].phase != .waitingForConnection {
+            instances[Int(attempts[a].instance)].outstanding -= 1
+        }
+        if attempts[a].phase == .waitingForConnection {
+            instances[Int(attempts[a].instance)].outstanding -= 1
+            edges[Int(attempts[a].edge)].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
+            attempts[a].phase = .done
+        }
+        if attempts[a].holdsConnection {
+            attempts[a].holdsConnection = false
+            let edge = Int(attempts[a].edge)
+            let slot = Int(attempts[a].policySlot)
+            edges[edge].poolActive[slot] -= 1
+            // The freed connection goes to the next waiting attempt.
+            if let next = edges[edge].poolWaiting[slot].popFront() {
+                edges[edge].poolActive[slot] += 1
+                attempts[next].holdsConnection = true
+                transmit(next, scheduler: &scheduler)
+            }
+        }
+    }
+
+    /// Asks the callee to stop working on `a` (its caller no longer waits).
+    mutating func cancelServerWork(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        attempts[a].cancelRequested = true
+        if attempts[a].phase == .queued {
+            let i = Int(attempts[a].instance)
+            instances[i].station.removeWaiting { $0 == a }
+            finishJob(a, .clientError, didWork: false, scheduler: &scheduler)
+        }
+    }
+
+    /// The call is over: settle its losing attempts, tell the pipeline and the parent.
+    mutating func completeCall(_ c: Handle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let edge = Int(calls[c].edge)
+        let slot = Int(calls[c].policySlot)
+        calls[c].finished = true
+        // Attempts still out lost (a hedge or a retry raced): their callers give up.
+        let cancelLosers = edges[edge].pipelines[slot].cancelsLosers || edges[edge].spec.cancelOnTimeout
+        while calls[c].outstanding.count > 0 {
+            let loser = calls[c].outstanding[0]
+            calls[c].outstanding.remove(loser)
+            guard attempts.isLive(loser), !attempts[loser].callerDone else { continue }
+            attempts[loser].callerGaveUp = true
+            if cancelLosers { cancelServerWork(loser, scheduler: &scheduler) }
+            guard attempts.isLive(loser) else { continue }
+            leaveCaller(loser, scheduler: &scheduler)
+            releaseIfDone(loser)
+        }
+        let latency = now - calls[c].started
+        recorder.outcome(edges[edge].entity, outcome, latency: outcome == .rejected ? nil : latency)
+        edges[edge].inFlight -= 1
+        edges[edge].pipelines[slot].finishCall(&calls[c].state, now: now, outcome: outcome, latency: latency)
+        drainPipelineEvents(edge: edge, now: now)
+        let record = calls[c]
+        calls.release(c)
+        if record.client >= 0 {
+            clientRequestFinished(client: Int(record.client), outcome: outcome, latency: latency, scheduler: &scheduler)
+        } else if record.message >= 0 {
+            deliveryFinished(service: Int(edges[edge].caller.serviceIndex), message: record.message, outcome: outcome, scheduler: &scheduler)
+        } else if !record.parentAttempt.isNone {
+            childCallFinished(parent: record.parentAttempt, required: record.required, fallbackLatency: record.fallbackLatency,
+                              outcome: outcome, scheduler: &scheduler)
+        }
+    }
+
+    /// The version a new attempt goes to: the callee's splitter, if it has several.
+    mutating func routeVersion(service s: Int, key: UInt64, edge: Int) -> Int32 {
+        guard services[s].splitter != nil else { return services[s].versions[0] }
+        let decision = services[s].splitter!.route(stickyKey: key, attributes: .none, using: &edgeRandom[edge])
+        return services[s].versions[decision.targetIndex]
+    }
+
+    /// Counts a refusal by a client-side stage on the edge (and the client, for client requests).
+    mutating func countRejection(_ stage: RejectionStage, edge: Int, client: Int32) {
+        let counter: Counter
+        switch stage {
+        case .breaker: counter = .rejectedBreaker
+        case .throttle: counter = .rejectedThrottle
+        case .budget: counter = .rejectedBudget
+        case .rateLimit, .bulkhead: counter = .rejectedLimiter
+        case .deadline: return
+        }
+        recorder.count(edges[edge].entity, counter)
+        if client >= 0 { recorder.count(clients[Int(client)].entity, counter) }
+    }
+
+    /// Stops the run at a model limit (the first one hit is reported).
+    mutating func hitModelLimit(_ limit: RunLimit, scheduler: inout Scheduler<Event>) {
+        if modelLimitHit == nil {
+            modelLimitHit = limit
+            recorder.log(StateChangeEvent(time: scheduler.now, entity: EntityName.run.text, category: .limit,
+                                          from: "running", to: "stopped", cause: limit.description))
+        }
+        scheduler.stop(because: limit)
+    }
+}
+
+extension AttemptKind {
+    var pipelineKind: PipelineAttemptKind {
+        switch self {
+        case .first: .first
+        case .retry: .retry
+        case .hedge: .hedge
+        }
+    }
+}
+
+extension Caller {
+    /// The calling service's index (-1 for a client).
+    var serviceIndex: Int32 {
+        if case .service(let s) = self { return s }
+        return -1
+    }
+}

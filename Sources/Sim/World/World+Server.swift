@@ -1,0 +1,280 @@
+/// The server side: an attempt arrives at an instance, passes (or fails) the
+/// entry policies, queues, does its local work, makes its dependency calls,
+/// and answers.
+extension World {
+    /// An attempt reached its instance.
+    mutating func attemptArrives(_ a: Handle, _ scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), attempts[a].phase == .travelling else { return }
+        let now = scheduler.now
+        attempts[a].arrived = now
+        if attempts[a].cancelRequested {
+            // The caller cancelled while the request was on the wire: nothing to do.
+            attempts[a].phase = .done
+            releaseIfDone(a)
+            return
+        }
+        let i = Int(attempts[a].instance)
+        let s = Int(instances[i].service)
+        recorder.count(services[s].entity, .offered)
+        recorder.count(versions[Int(attempts[a].version)].entity, .offered)
+
+        // A dead or starting instance refuses the connection at once (a fast failure).
+        guard instances[i].state == .up else {
+            finishJob(a, .connectionError, didWork: false, scheduler: &scheduler)
+            return
+        }
+        switch arrivalFault(a, service: s) {
+        case .blackHole:
+            // Never answers: the server side is done, the caller waits for its timeout.
+            attempts[a].phase = .done
+            attempts[a].outcome = .timeout
+            releaseIfDone(a)
+            return
+        case .fail(let outcome):
+            finishJob(a, outcome, didWork: false, scheduler: &scheduler)
+            return
+        case .none:
+            break
+        }
+        // Entry policies: service rate limit, instance load shedder, instance concurrency limit.
+        if services[s].rateLimiter != nil {
+            if case .rejected = services[s].rateLimiter!.acquire(now: now, permits: 1) {
+                recorder.count(services[s].entity, .rejectedLimiter)
+                finishJob(a, .throttled, didWork: false, scheduler: &scheduler)
+                return
+            }
+        }
+        let priority = attempts[a].priority
+        if instances[i].shedder != nil {
+            let decision = instances[i].shedder!.admit(now: now, queueLength: instances[i].station.queueLength,
+                                                        capacity: instances[i].station.queueCapacity, priority: Int(priority))
+            if !decision.admitted {
+                recorder.count(services[s].entity, .shed)
+                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
+                return
+            }
+        }
+        if instances[i].concurrencyLimiter != nil {
+            guard instances[i].concurrencyLimiter!.tryAcquire(now: now) else {
+                recorder.count(services[s].entity, .rejectedLimiter)
+                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
+                return
+            }
+            attempts[a].holdsLimiterPermit = true
+        }
+        switch instances[i].station.arrive(a) {
+        case .serve:
+            startWork(a, scheduler: &scheduler)
+        case .queued:
+            attempts[a].phase = .queued
+        case .rejected:
+            recorder.count(services[s].entity, .rejectedQueueFull)
+            finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
+        }
+    }
+
+    /// A server slot is now working on `a`: draw its service time.
+    mutating func startWork(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let i = Int(attempts[a].instance)
+        let v = Int(attempts[a].version)
+        let s = Int(instances[i].service)
+        attempts[a].phase = .working
+        attempts[a].holdsSlot = true
+        instances[i].busy.set(instances[i].station.busy, at: now)
+
+        var random = jobRandom(a, service: s)
+        var work = Double(versions[v].serviceTime.sampleDuration(using: &random).ns)
+        // Load-dependent latency: requests in the system per slot of concurrency.
+        let load = Double(instances[i].station.inSystem) / Double(max(1, instances[i].concurrency))
+        work *= versions[v].loadLatency.multiplier(atLoad: load)
+        work *= warmupMultiplier(instance: i, service: s, now: now) * instances[i].slowdown
+        let (multiplier, added) = latencyFaults(a, service: s, now: now, random: &random)
+        work = work * multiplier + Double(added.ns)
+        if services[s].spec.kind == .cache {
+            attempts[a].cacheMiss = !cacheHit(a, service: s, now: now, random: &random)
+        }
+        scheduler.schedule(.workDone(a), after: SimTime(ns: Int64(min(work.rounded(), 9e18))))
+    }
+
+    /// Local work finished: fail intrinsically, or make the dependency calls.
+    mutating func workDone(_ a: Handle, _ scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), attempts[a].phase == .working else { return }
+        let s = Int(instances[Int(attempts[a].instance)].service)
+        if attempts[a].cancelRequested {
+            finishJob(a, .clientError, didWork: true, scheduler: &scheduler)
+            return
+        }
+        var random = jobRandom(a, service: s, salt: 1)
+        if let failure = intrinsicFailure(a, service: s, now: scheduler.now, random: &random) {
+            finishJob(a, failure, didWork: true, scheduler: &scheduler)
+            return
+        }
+        if services[s].spec.kind == .queue {
+            // The broker acknowledges once the message is stored.
+            let stored = enqueueMessage(service: s, call: attempts[a].call, scheduler: &scheduler)
+            finishJob(a, stored ? .success : .overloaded, didWork: true, scheduler: &scheduler)
+            return
+        }
+        let steps = versions[Int(attempts[a].version)].steps
+        if steps.isEmpty || (services[s].spec.kind == .cache && !attempts[a].cacheMiss) {
+            finishJob(a, .success, didWork: true, scheduler: &scheduler)
+            return
+        }
+        beginStep(a, 0, scheduler: &scheduler)
+    }
+
+    /// Starts step `step` (skipping steps where no call is made); finishes the
+    /// job when the steps run out.
+    mutating func beginStep(_ a: Handle, _ step: Int, scheduler: inout Scheduler<Event>) {
+        let steps = versions[Int(attempts[a].version)].steps
+        var current = step
+        while current < steps.count && !attempts[a].cancelRequested {
+            attempts[a].phase = .calling
+            attempts[a].step = Int16(current)
+            // One token held by this loop so children that finish at once cannot end the step early.
+            attempts[a].pendingChildCalls = 1
+            var random = jobRandom(a, service: Int(instances[Int(attempts[a].instance)].service), salt: 2 + UInt64(current))
+            for call in steps[current] where call.probability >= 1 || random.chance(call.probability) {
+                attempts[a].pendingChildCalls += 1
+                startChildCall(parent: a, call: call, scheduler: &scheduler)
+                guard attempts.isLive(a), attempts[a].phase == .calling else { return }
+            }
+            attempts[a].pendingChildCalls -= 1
+            if attempts[a].pendingChildCalls > 0 { return }
+            if attempts[a].failedRequired {
+                finishJob(a, .serverError, didWork: true, scheduler: &scheduler)
+                return
+            }
+            current += 1
+        }
+        // A cancelled job ends like nginx's 499 "client closed request".
+        finishJob(a, attempts[a].cancelRequested ? .clientError : .success, didWork: true, scheduler: &scheduler)
+    }
+
+    /// A dependency call made for job `a` finished.
+    mutating func childCallFinished(parent a: Handle, required: Bool, fallbackLatency: SimTime, outcome: OutcomeClass,
+                                    scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), attempts[a].phase == .calling else { return }
+        if outcome != .success {
+            if required {
+                attempts[a].failedRequired = true
+            } else {
+                attempts[a].usedFallback = true
+                recorder.count(services[Int(instances[Int(attempts[a].instance)].service)].entity, .fallbacks)
+                if fallbackLatency.ns > 0 {
+                    scheduler.schedule(.fallbackDone(a), after: fallbackLatency)
+                    return
+                }
+            }
+        }
+        childSettled(a, scheduler: &scheduler)
+    }
+
+    /// One pending child of `a` is settled (answered, or its fallback produced).
+    mutating func childSettled(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        guard attempts.isLive(a), attempts[a].phase == .calling else { return }
+        attempts[a].pendingChildCalls -= 1
+        guard attempts[a].pendingChildCalls == 0 else { return }
+        if attempts[a].failedRequired {
+            finishJob(a, .serverError, didWork: true, scheduler: &scheduler)
+        } else {
+            beginStep(a, Int(attempts[a].step) + 1, scheduler: &scheduler)
+        }
+    }
+
+    /// The server side of `a` is over: free its slot, account for it, answer.
+    mutating func finishJob(_ a: Handle, _ outcome: OutcomeClass, didWork: Bool, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let i = Int(attempts[a].instance)
+        let s = Int(instances[i].service)
+        let v = Int(attempts[a].version)
+        attempts[a].phase = .done
+        attempts[a].outcome = outcome
+        if attempts[a].holdsLimiterPermit {
+            attempts[a].holdsLimiterPermit = false
+            if let change = instances[i].concurrencyLimiter?.release(now: now, rtt: now - attempts[a].arrived, outcome: outcome) {
+                logConcurrencyChange(instance: i, change, now: now)
+            }
+        }
+        if attempts[a].holdsSlot {
+            attempts[a].holdsSlot = false
+            releaseSlot(instance: i, scheduler: &scheduler)
+        }
+        recorder.outcome(services[s].entity, outcome, latency: now - attempts[a].arrived)
+        recorder.outcome(versions[v].entity, outcome, latency: now - attempts[a].arrived)
+        if didWork { recorder.count(services[s].entity, attempts[a].callerGaveUp ? .wasted : .goodput) }
+        if outcome == .success && attempts[a].cacheMiss { cacheFill(a, service: s, now: now) }
+        if !attempts[a].callerGaveUp {
+            respond(a, scheduler: &scheduler)
+        }
+        releaseIfDone(a)
+    }
+
+    /// A server slot freed up: the next waiting job takes it. Jobs whose
+    /// caller cancelled, or that CoDel drops for waiting too long, give the
+    /// slot straight back and the next one is tried.
+    mutating func releaseSlot(instance i: Int, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        var next = instances[i].station.complete()
+        while let job = next {
+            let drop = instances[i].shedder?.onDequeue(now: now, sojourn: now - attempts[job].arrived) ?? false
+            if !attempts[job].cancelRequested && !drop {
+                startWork(job, scheduler: &scheduler)
+                return
+            }
+            if drop { recorder.count(services[Int(instances[i].service)].entity, .shed) }
+            finishJob(job, .overloaded, didWork: false, scheduler: &scheduler)
+            next = instances[i].station.complete()
+        }
+        instances[i].busy.set(instances[i].station.busy, at: now)
+    }
+
+    /// Sends the server's answer back over the network.
+    mutating func respond(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        let e = Int(attempts[a].edge)
+        if edges[e].latencyIsZero {
+            deliverResponse(a, scheduler: &scheduler)
+        } else {
+            scheduler.schedule(.response(a), after: edges[e].latency.sampleDuration(using: &networkRandom))
+        }
+    }
+
+    /// Frees the attempt once both the caller and the server are done with it.
+    mutating func releaseIfDone(_ a: Handle) {
+        if attempts.isLive(a) && attempts[a].callerDone && attempts[a].phase == .done {
+            attempts.release(a)
+        }
+    }
+
+    /// A generator for one job, derived from the service and the job's
+    /// identity, so a request draws the same service time and errors whatever
+    /// else happened before it (common random numbers across policies).
+    func jobRandom(_ a: Handle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
+        let identity = attempts[a].identity &+ UInt64(attempts[a].attemptNumber) &* 0x9E37_79B9_7F4A_7C15
+        return SplitMix64(seed: SplitMix64.mix(serviceSeeds[s] ^ identity) &+ salt)
+    }
+
+    /// Warm-up: service time starts at `warmupMultiplier` and eases to 1.
+    func warmupMultiplier(instance i: Int, service s: Int, now: SimTime) -> Double {
+        let spec = services[s].spec
+        guard spec.warmupDuration.ns > 0, spec.warmupMultiplier != 1, instances[i].readySince > .min else { return 1 }
+        let elapsed = Double((now - instances[i].readySince).ns) / Double(spec.warmupDuration.ns)
+        guard elapsed < 1 else { return 1 }
+        return spec.warmupMultiplier + (1 - spec.warmupMultiplier) * max(0, elapsed)
+    }
+
+    /// Intrinsic errors of the version, plus error faults and bad releases.
+    mutating func intrinsicFailure(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
+        let errors = versions[Int(attempts[a].version)].errors
+        if errors.totalPercent > 0 {
+            var u = random.nextUnit() * 100
+            for (percent, outcome) in [(errors.serverErrorPercent, OutcomeClass.serverError), (errors.overloadedPercent, .overloaded),
+                                       (errors.throttledPercent, .throttled), (errors.clientErrorPercent, .clientError)] {
+                if u < percent { return outcome }
+                u -= percent
+            }
+        }
+        return errorFaults(a, service: s, now: now, random: &random)
+    }
+}

@@ -1,0 +1,134 @@
+/// Everything a run needs to describe a simulated system.
+public struct WorldSpec: Sendable, Equatable {
+    public var duration: SimTime
+    public var window: SimTime
+    public var services: [ServiceSpec]
+    public var clients: [ClientSpec]
+    public var edges: [EdgeSpec]
+    public var network: NetworkSpec
+    public var faults: [FaultSpec]
+    public var limits: LimitsSpec
+
+    public init(duration: SimTime, window: SimTime = .seconds(1), services: [ServiceSpec], clients: [ClientSpec],
+                edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue, faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue) {
+        self.duration = duration
+        self.window = window
+        self.services = services
+        self.clients = clients
+        self.edges = edges
+        self.network = network
+        self.faults = faults
+        self.limits = limits
+    }
+}
+
+/// The simulated system: services, instances, clients, edges with their
+/// policies, faults, and every request in flight. All mutable state of a run
+/// lives here; the `Engine` only drives time.
+public struct World: SimulationModel {
+    /// Everything that can happen, dispatched in `handle`. Payloads are
+    /// indices and handles (at most 8 bytes), never references.
+    public enum Event {
+        case arrival(client: Int32)
+        case burst(client: Int32, count: Int32)
+        case userStart(client: Int32)
+        case attemptArrives(Handle)
+        case workDone(Handle)
+        case response(Handle)
+        case attemptTimeout(Handle)
+        case retry(call: Handle)
+        case hedge(call: Handle)
+        case fallbackDone(Handle)
+        case poolTimeout(Handle)
+        case windowClose
+        case faultStart(Int32)
+        case faultEnd(Int32)
+        case preempt(fault: Int32)
+        case instanceReady(instance: Int32, life: UInt32)
+        case instanceRestart(instance: Int32, life: UInt32)
+        /// Service discovery catches up with an instance's state.
+        case discovery(instance: Int32, life: UInt32)
+        case breakerPoll(edge: Int32, slot: Int32)
+        case outlierSweep(edge: Int32)
+        case redeliver(service: Int32, message: Int32)
+    }
+
+    public let spec: WorldSpec
+    let streams: RandomStreams
+    var services: [ServiceRuntime] = []
+    var versions: [VersionRuntime] = []
+    var instances: [InstanceRuntime] = []
+    var edges: [EdgeRuntime] = []
+    var clients: [ClientRuntime] = []
+    var faults: [FaultRuntime] = []
+    var calls: SlotPool<CallRecord>
+    var attempts: SlotPool<AttemptRecord>
+    var recorder: Recorder
+    /// What each recording entity belongs to (parallel to `recorder.entities`).
+    var owners: [EntityOwner] = [.run]
+    /// Per-edge generators for policy randomness (jitter, load balancing, throttling).
+    var edgeRandom: [Xoshiro256StarStar] = []
+    /// Generators for fault timing (preemptions) and network latency.
+    var faultRandom: Xoshiro256StarStar
+    var networkRandom: Xoshiro256StarStar
+    /// Root seeds of per-service job randomness, mixed with each job's identity.
+    var serviceSeeds: [UInt64] = []
+    /// The run-wide entity (all client requests together).
+    let runEntity: Int32 = 0
+    /// Reused buffers (no allocation per event).
+    var startedScratch: [Handle] = []
+    var pipelineEvents: [PipelineEvent] = []
+    /// A limit the model hit (reported as the stop reason).
+    var modelLimitHit: RunLimit?
+
+    /// Builds the world. Throws when the spec is inconsistent (the scenario
+    /// validator catches these first, with file paths; this is the backstop).
+    public init(spec: WorldSpec, seed: UInt64) throws(WorldBuildError) {
+        self.spec = spec
+        streams = RandomStreams(rootSeed: seed)
+        calls = SlotPool(capacityLimit: spec.limits.maxInFlight)
+        attempts = SlotPool(capacityLimit: spec.limits.maxInFlight)
+        faultRandom = streams.stream("faults")
+        networkRandom = streams.stream("network")
+        recorder = Recorder(windowWidth: spec.window, entities: [.run])
+        try build()
+    }
+
+    public func traceCode(of event: Event) -> UInt64 {
+        switch event {
+        case .arrival(let c): 1 | UInt64(UInt32(bitPattern: c)) << 8
+        case .burst(let c, let n): 2 | UInt64(UInt32(bitPattern: c)) << 8 | UInt64(UInt32(bitPattern: n)) << 40
+        case .userStart(let c): 3 | UInt64(UInt32(bitPattern: c)) << 8
+        case .attemptArrives(let h): 4 | World.code(h)
+        case .workDone(let h): 5 | World.code(h)
+        case .response(let h): 6 | World.code(h)
+        case .attemptTimeout(let h): 7 | World.code(h)
+        case .retry(let h): 8 | World.code(h)
+        case .hedge(let h): 9 | World.code(h)
+        case .fallbackDone(let h): 10 | World.code(h)
+        case .poolTimeout(let h): 11 | World.code(h)
+        case .windowClose: 12
+        case .faultStart(let f): 13 | UInt64(UInt32(bitPattern: f)) << 8
+        case .faultEnd(let f): 14 | UInt64(UInt32(bitPattern: f)) << 8
+        case .preempt(let f): 15 | UInt64(UInt32(bitPattern: f)) << 8
+        case .instanceReady(let i, let life): 16 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
+        case .instanceRestart(let i, let life): 17 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
+        case .breakerPoll(let e, let s): 18 | UInt64(UInt32(bitPattern: e)) << 8 | UInt64(UInt32(bitPattern: s)) << 40
+        case .outlierSweep(let e): 19 | UInt64(UInt32(bitPattern: e)) << 8
+        case .redeliver(let s, let m): 20 | UInt64(UInt32(bitPattern: s)) << 8 | UInt64(UInt32(bitPattern: m)) << 40
+        case .discovery(let i, let life): 21 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
+        }
+    }
+
+    static func code(_ handle: Handle) -> UInt64 {
+        UInt64(handle.index) << 8 ^ UInt64(handle.generation) << 40
+    }
+}
+
+/// A spec the World cannot be built from.
+public struct WorldBuildError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Where in the spec, e.g. `services[2].calls[0].target`.
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}

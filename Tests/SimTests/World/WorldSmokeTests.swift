@@ -1,0 +1,50 @@
+import Testing
+@testable import Sim
+
+func sum(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double {
+    recording.series.first { $0.entity == entity && $0.metric == metric.rawValue }!.values.filter { !$0.isNaN }.reduce(0, +)
+}
+
+func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double {
+    recording.series.first { $0.entity == entity && $0.metric == metric.rawValue }!.values.last!
+}
+
+@Suite struct WorldSmokeTests {
+    static func threeTier(rateRps: Double = 200) -> WorldSpec {
+        WorldSpec(
+            duration: .seconds(60),
+            services: [
+                ServiceSpec(name: "api", instances: 2, concurrency: 8, serviceTime: .exponential(mean: .ms(5)),
+                            calls: [.call(CallSpec(target: "db"))]),
+                ServiceSpec(name: "db", instances: 1, concurrency: 16, serviceTime: .lognormal(median: .ms(10), p99: .ms(40))),
+            ],
+            clients: [ClientSpec(name: "web", target: "api", rate: .constant(rateRps))])
+    }
+
+    @Test func everyRequestEndsExactlyOnceOrIsStillInFlight() throws {
+        let result = try Simulation.run(Self.threeTier(), seed: 1)
+        #expect(result.stopReason == .reachedEndTime)
+        let r = result.recording
+        #expect(r.windowCount == 60)
+        let offered = sum(r, "client:web", .offered)
+        let ended = sum(r, "client:web", .successes) + sum(r, "client:web", .failures)
+        #expect(offered == ended + last(r, "client:web", .inFlight))
+        // About 200/s for 60 s: Poisson, 4 sd = 440.
+        #expect(abs(offered - 12_000) < 440)
+        // Light load: everything succeeds.
+        #expect(sum(r, "client:web", .failures) == 0)
+        // Every api request made one db call, and the edges balance.
+        #expect(sum(r, "edge:api->db", .offered) == sum(r, "service:db", .offered))
+        #expect(sum(r, "edge:web->api", .attempts) == sum(r, "service:api", .offered))
+    }
+
+    @Test func sameSeedSameBytesDifferentSeedDifferent() throws {
+        let a = try Simulation.run(Self.threeTier(), seed: 7, tracing: true)
+        let b = try Simulation.run(Self.threeTier(), seed: 7, tracing: true)
+        let c = try Simulation.run(Self.threeTier(), seed: 8, tracing: true)
+        #expect(a.trace == b.trace)
+        let identical = a.recording == b.recording
+        #expect(identical)
+        #expect(a.trace != c.trace)
+    }
+}
