@@ -24,8 +24,11 @@ import Testing
 
     struct Call { var epoch: UInt32 }
 
+    /// Checks are plain comparisons collected into `violations` (one `#expect`
+    /// per check per step would dominate the run time in a debug build).
     @Test func invariantsHoldOverRandomSequences() throws {
         let outcomes = OutcomeClass.allCases
+        var violations: [String] = []
         var transitionsSeen = 0
         var halfOpenAdmissions = 0
         for seed in UInt64(0)..<2_000 {
@@ -40,13 +43,15 @@ import Testing
             // Calls admitted and not released in the current half-open episode.
             var halfOpenHeld = 0
 
+            func fail(_ what: String) { violations.append("seed \(seed) at \(now): \(what)") }
             func observe(_ transition: BreakerTransition?, _ now: Nanoseconds) {
                 guard let transition else {
-                    #expect(breaker.state == lastState, "seed \(seed): state changed without a transition")
+                    if breaker.state != lastState { fail("state changed without a transition") }
                     return
                 }
-                #expect(transition.from == lastState, "seed \(seed): \(transition) does not follow \(lastState)")
-                #expect(transition.to == breaker.state && transition.at == now && transition.from != transition.to)
+                // Every transition starts where the previous one ended.
+                if transition.from != lastState { fail("\(transition) does not follow \(lastState)") }
+                if transition.to != breaker.state || transition.at != now || transition.from == transition.to { fail("\(transition) malformed") }
                 lastState = transition.to
                 if transition.to == .open { openedAt = now }
                 if transition.to == .halfOpen { halfOpenHeld = 0 }
@@ -57,6 +62,11 @@ import Testing
                 now += .ms(Int64(rng.nextBelow(rng.chance(0.1) ? 4_000 : 60)))
                 let roll = rng.nextBelow(100)
                 if roll < 45 {
+                    if breaker.state == .open, rng.chance(0.5) {
+                        // Aim at the edge of the wait: 1 ns before, at, or 1 ns after it.
+                        let edge = openedAt.saturatingAdd(config.waitInOpen) + .ns(Int64(rng.nextBelow(3)) - 1)
+                        now = Swift.max(now, edge)
+                    }
                     let before = breaker.state
                     let permission = breaker.tryAcquire(now: now)
                     observe(permission.transition, now)
@@ -64,13 +74,13 @@ import Testing
                         // Never admitted while open before the wait has elapsed.
                         if before == .open {
                             let due = openedAt.saturatingAdd(config.waitInOpen)
-                            #expect(config.automaticTransitionFromOpenToHalfOpen ? now >= due : now > due, "seed \(seed)")
+                            if !(config.automaticTransitionFromOpenToHalfOpen ? now >= due : now > due) { fail("admitted while open") }
                         }
-                        #expect(!breaker.state.rejectsCalls)
+                        if breaker.state.rejectsCalls { fail("admitted in \(breaker.state)") }
                         if breaker.state == .halfOpen { halfOpenHeld += 1; halfOpenAdmissions += 1 }
                         inFlight.append(Call(epoch: permission.epoch))
                     } else {
-                        #expect(breaker.state.rejectsCalls || breaker.state == .halfOpen)
+                        if !breaker.state.rejectsCalls && breaker.state != .halfOpen { fail("refused in \(breaker.state)") }
                     }
                 } else if roll < 80, !inFlight.isEmpty {
                     let call = inFlight.remove(at: Int(rng.nextBelow(UInt64(inFlight.count))))
@@ -98,19 +108,21 @@ import Testing
                 }
                 // Half-open never has more calls out than its permits.
                 if breaker.state == .halfOpen {
-                    #expect(halfOpenHeld <= config.permittedCallsInHalfOpen, "seed \(seed)")
-                    #expect(halfOpenHeld + breaker.halfOpenPermitsAvailable <= config.permittedCallsInHalfOpen, "seed \(seed)")
-                } else {
-                    #expect(breaker.halfOpenPermitsAvailable == 0)
+                    if halfOpenHeld + breaker.halfOpenPermitsAvailable > config.permittedCallsInHalfOpen {
+                        fail("\(halfOpenHeld) trials out and \(breaker.halfOpenPermitsAvailable) permits left")
+                    }
+                } else if breaker.halfOpenPermitsAvailable != 0 {
+                    fail("permits outside half-open")
                 }
                 let metrics = breaker.metrics
-                #expect(metrics.failedCalls <= metrics.bufferedCalls && metrics.slowCalls <= metrics.bufferedCalls)
-                if config.slidingWindowType == .countBased {
-                    #expect(metrics.bufferedCalls <= Swift.max(config.slidingWindowSize, config.permittedCallsInHalfOpen))
+                if metrics.failedCalls > metrics.bufferedCalls || metrics.slowCalls > metrics.bufferedCalls { fail("metrics \(metrics)") }
+                if config.slidingWindowType == .countBased, metrics.bufferedCalls > Swift.max(config.slidingWindowSize, config.permittedCallsInHalfOpen) {
+                    fail("count window overflow")
                 }
-                #expect(breaker.stateCode == breaker.state.code)
             }
         }
+        #expect(violations.prefix(5) == [])
+        #expect(violations.count == 0)
         // The sequences must actually exercise the machine.
         #expect(transitionsSeen > 10_000)
         #expect(halfOpenAdmissions > 2_000)
