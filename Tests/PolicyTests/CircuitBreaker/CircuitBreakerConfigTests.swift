@@ -91,21 +91,8 @@ import Testing
         #expect(trip?.cause == .failureRateExceeded(ratePercent: 10, thresholdPercent: 10))
     }
 
-    static func failingField(_ config: CircuitBreakerConfig) -> String? {
-        do {
-            try config.validate()
-            return nil
-        } catch {
-            return error.field
-        }
-    }
-
     @Test func nonsenseFieldsAreNamed() {
-        func field(_ change: (inout CircuitBreakerConfig) -> Void) -> String? {
-            var config = CircuitBreakerConfig()
-            change(&config)
-            return Self.failingField(config)
-        }
+        func field(_ change: (inout CircuitBreakerConfig) -> Void) -> String? { validationField(CircuitBreakerConfig(), change) }
         #expect(field { _ in } == nil)
         #expect(field { $0.slidingWindowSize = 0 } == "slidingWindowSize")
         #expect(field { $0.slidingWindowSize = 1_000_001 } == "slidingWindowSize")

@@ -36,16 +36,7 @@ import Testing
     }
 
     @Test func nonsenseFieldsAreNamed() {
-        func field(_ change: (inout OutlierDetectionConfig) -> Void) -> String? {
-            var config = OutlierDetectionConfig()
-            change(&config)
-            do {
-                try config.validate()
-                return nil
-            } catch {
-                return error.field
-            }
-        }
+        func field(_ change: (inout OutlierDetectionConfig) -> Void) -> String? { validationField(OutlierDetectionConfig(), change) }
         #expect(field { _ in } == nil)
         #expect(field { $0.consecutive5xx = -1 } == "consecutive5xx")
         #expect(field { $0.enforcingConsecutive5xxPercent = 101 } == "enforcingConsecutive5xxPercent")
