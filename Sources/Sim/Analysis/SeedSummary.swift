@@ -1,0 +1,7 @@
+/// The mean over seeds with its Student-t interval, NaN values (runs where the
+/// figure is undefined) left out: a thin convenience over `ConfidenceInterval`.
+public enum SeedSummary {
+    public static func interval(_ values: [Double], level: StudentT.Level = .ninetyFive) -> ConfidenceInterval {
+        ConfidenceInterval(of: values.filter { !$0.isNaN }, level: level)
+    }
+}
