@@ -86,3 +86,8 @@ public struct TimeChart: Sendable {
     /// The simulated time the x axis covers.
     var duration: SimTime { windowWidth * Int64(windowCount) }
 }
+
+extension TimeChart {
+    /// The levels of `Metric.breakerState` (0 closed, 1 half-open, 2 open), for step charts.
+    public static let breakerLevels: [Mark] = [Mark(0, "closed"), Mark(1, "half-open"), Mark(2, "open")]
+}
