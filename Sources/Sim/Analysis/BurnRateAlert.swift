@@ -19,8 +19,10 @@
 public struct BurnRateAlert: Sendable, Equatable {
     /// The success objective (0.999 = 99.9 %); the budget is `1 - slo`.
     public var slo: Double
+    /// The rules; the alert fires while any of them holds.
     public var rules: [BurnRateRule]
 
+    /// An alert on `slo` with `rules` (default: the workbook paging pair).
     public init(slo: Double = 0.999, rules: [BurnRateRule] = [.pageFast, .pageSlow]) {
         precondition(slo > 0 && slo < 1, "slo must be in (0, 1)")
         precondition(!rules.isEmpty, "a burn-rate alert needs at least one rule")

@@ -5,12 +5,15 @@
 /// still happening, so the alert resets soon after recovery (Google SRE
 /// workbook, "Alerting on SLOs", multiwindow multi-burn-rate alerts).
 public struct BurnRateRule: Sendable, Equatable {
+    /// The window that proves the burn is significant.
     public var longWindow: SimTime
+    /// The window that proves the burn is still happening.
     public var shortWindow: SimTime
     /// Burn rate both windows must exceed (strictly, as in the workbook's
     /// Prometheus rules: `rate > 14.4 * (1 - SLO)`).
     public var burnRateThreshold: Double
 
+    /// A rule firing when both windows burn faster than `burnRateThreshold`.
     public init(longWindow: SimTime, shortWindow: SimTime, burnRateThreshold: Double) {
         precondition(longWindow.ns > 0 && shortWindow.ns > 0, "burn-rate windows must be > 0")
         precondition(burnRateThreshold > 0, "burnRateThreshold must be > 0")

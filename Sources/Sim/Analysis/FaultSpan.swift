@@ -14,6 +14,7 @@ public struct FaultSpan: Sendable, Equatable {
     /// When the fault is removed (the trigger is gone).
     public var end: SimTime
 
+    /// A fault; `end` must not be before `start` (`.max` for never removed).
     public init(name: String, target: String, start: SimTime, end: SimTime) {
         precondition(end >= start, "a fault cannot end before it starts")
         self.name = name

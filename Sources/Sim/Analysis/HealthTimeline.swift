@@ -5,6 +5,7 @@ public struct HealthTimeline: Sendable, Equatable {
     /// Width of one window.
     public var windowWidth: SimTime
 
+    /// A timeline of already judged windows.
     public init(windows: [WindowHealth], windowWidth: SimTime) {
         precondition(windowWidth.ns > 0, "windowWidth must be > 0")
         self.windows = windows

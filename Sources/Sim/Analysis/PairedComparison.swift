@@ -11,9 +11,13 @@
 /// Seeds where either value is NaN (e.g. "not recovered") are dropped from all
 /// three intervals so they cover the same seeds; `pairs` says how many remain.
 public struct PairedComparison: Sendable, Equatable {
+    /// Mean and interval of the baseline over the kept seeds.
     public var baseline: ConfidenceInterval
+    /// Mean and interval of the candidate over the kept seeds.
     public var candidate: ConfidenceInterval
+    /// Mean and interval of candidate - baseline, seed by seed.
     public var difference: ConfidenceInterval
+    /// Seeds kept (both values defined).
     public var pairs: Int
 
     /// `baseline[i]` and `candidate[i]` come from seed i.

@@ -14,6 +14,7 @@ public struct RecoveryCriteria: Sendable, Equatable {
     /// Unhealthy for longer than this after the fault is removed = metastable.
     public var metastabilityThreshold: SimTime
 
+    /// Criteria with the documented defaults unless given.
     public init(sustainedHealthyWindows: Int = 3, metastabilityThreshold: SimTime = .seconds(120)) {
         precondition(sustainedHealthyWindows >= 1, "sustainedHealthyWindows must be >= 1")
         precondition(metastabilityThreshold >= .zero, "metastabilityThreshold must be >= 0")

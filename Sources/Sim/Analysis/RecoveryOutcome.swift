@@ -41,6 +41,7 @@ public enum Metastability: Sendable, Equatable {
 
 /// Everything the recovery analysis found for one fault.
 public struct FaultRecovery: Sendable, Equatable {
+    /// The fault this is about.
     public var fault: FaultSpan
     /// Start of the first unhealthy window at or after the fault's start.
     public var firstUnhealthyAt: SimTime?
@@ -49,8 +50,10 @@ public struct FaultRecovery: Sendable, Equatable {
     public var recovery: RecoveryOutcome
     /// Measured from the fault's end; nil when the fault outlived the run.
     public var recoveryAfterRemoval: RecoveryOutcome?
+    /// Whether the system stayed broken after the fault was removed.
     public var metastability: Metastability
 
+    /// A result as computed by `HealthTimeline.recovery(from:criteria:)`.
     public init(fault: FaultSpan, firstUnhealthyAt: SimTime?, recovery: RecoveryOutcome,
                 recoveryAfterRemoval: RecoveryOutcome?, metastability: Metastability) {
         self.fault = fault

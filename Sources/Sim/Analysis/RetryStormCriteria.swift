@@ -14,10 +14,14 @@
 ///   two in a row is sustained. Two calm windows to end keeps one lucky window
 ///   from splitting a storm in two.
 public struct RetryStormCriteria: Sendable, Equatable {
+    /// attempts / offered at or above which a window qualifies (default 1.5).
     public var amplificationThreshold: Double
+    /// Offered load below which a window never qualifies, per second (default 1).
     public var minimumOfferedRps: Double
+    /// Qualifying windows in a row to start, calm windows in a row to end (default 2).
     public var hysteresisWindows: Int
 
+    /// Criteria with the documented defaults unless given.
     public init(amplificationThreshold: Double = 1.5, minimumOfferedRps: Double = 1, hysteresisWindows: Int = 2) {
         precondition(amplificationThreshold > 0, "amplificationThreshold must be > 0")
         precondition(minimumOfferedRps >= 0, "minimumOfferedRps must be >= 0")

@@ -17,6 +17,7 @@ public struct RetryStormEpisode: Sendable, Equatable {
     /// True when the storm had not ended when the run did.
     public var ongoingAtEnd: Bool
 
+    /// An episode as found by `RetryStormCriteria.episodes(...)`.
     public init(entity: String, start: SimTime, end: SimTime, peakAmplification: Double, peakAt: SimTime,
                 extraAttempts: Double, wastedWork: Double, ongoingAtEnd: Bool) {
         self.entity = entity

@@ -8,13 +8,21 @@
 ///   twice over. (Budget over the run's own traffic, not a 30-day period.)
 /// Ratios are NaN when their denominator is zero.
 public struct SLOAttainment: Sendable, Equatable {
+    /// healthy / (healthy + unhealthy) windows.
     public var windowAttainment: Double
+    /// sum good / sum total requests.
     public var requestAttainment: Double
+    /// sum bad / (sum total x (1 - SLO)); 1.0 = the whole budget.
     public var errorBudgetConsumed: Double
+    /// Good requests over the run.
     public var goodRequests: Double
+    /// All requests over the run.
     public var totalRequests: Double
+    /// Windows that met the SLO.
     public var healthyWindows: Int
+    /// Windows that missed it.
     public var unhealthyWindows: Int
+    /// Windows without demand (left out of windowAttainment).
     public var noDataWindows: Int
 
     /// Attainment of `health` and of the good/total request counts per window.

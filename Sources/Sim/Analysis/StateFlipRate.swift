@@ -4,11 +4,16 @@
 /// `from` differs from `to`; perMinute = flips / (observed duration in minutes).
 /// A breaker cycling closed -> open -> half-open -> closed is three flips.
 public struct StateFlipRate: Sendable, Equatable {
+    /// The entity that changed (`EntityName.text`).
     public var entity: String
+    /// The kind of state counted.
     public var category: StateChangeCategory
+    /// Changes with `from != to`.
     public var flips: Int
+    /// flips / run minutes.
     public var perMinute: Double
 
+    /// A rate as computed by `rates(_:category:duration:)`.
     public init(entity: String, category: StateChangeCategory, flips: Int, perMinute: Double) {
         self.entity = entity
         self.category = category

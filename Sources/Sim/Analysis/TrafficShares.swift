@@ -9,16 +9,22 @@
 ///   gives each reason's share.
 /// Ratios are NaN when their denominator is zero.
 public struct TrafficShares: Sendable, Equatable {
+    /// goodput / (goodput + wasted).
     public var goodputRatio: Double
+    /// fallbacks / offered.
     public var fallbackHitRatio: Double
+    /// shed / offered.
     public var shedShare: Double
+    /// all rejections / offered.
     public var rejectedShare: Double
     /// Each rejection reason's share of offered requests, in the order given.
     public var rejectedByReason: [ReasonShare]
 
     /// One rejection reason (a `rejected.*` metric name) and its share of offered.
     public struct ReasonShare: Sendable, Equatable {
+        /// The metric name (`rejected.breaker`).
         public var reason: String
+        /// Its share of offered requests.
         public var share: Double
     }
 

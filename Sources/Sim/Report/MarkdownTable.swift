@@ -9,15 +9,20 @@ public struct MarkdownTable: Sendable {
 
     /// A column heading and its alignment.
     public struct Column: Sendable {
+        /// The heading text.
         public var title: String
+        /// How the column is aligned.
         public var alignment: Alignment
+        /// A column titled `title`, left-aligned unless given.
         public init(_ title: String, _ alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
+    /// The columns, in order.
     public private(set) var columns: [Column]
+    /// The rows so far, already escaped.
     public private(set) var rows: [[String]] = []
 
     /// A table with these columns and no rows yet.

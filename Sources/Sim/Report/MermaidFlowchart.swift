@@ -33,6 +33,7 @@ public struct MermaidFlowchart: Sendable {
         }
     }
 
+    /// Which way the diagram flows.
     public let direction: Direction
     private var nodeKeys: [String] = []
     private var lines: [String] = []

@@ -19,8 +19,11 @@ public struct TimeChart: Sendable {
 
     /// One named series: one value per window, NaN where undefined.
     public struct Series: Sendable {
+        /// Legend text (usually the entity).
         public var name: String
+        /// One value per window.
         public var values: [Double]
+        /// A series named `name` with one value per window.
         public init(_ name: String, _ values: [Double]) {
             self.name = name
             self.values = values
@@ -29,9 +32,13 @@ public struct TimeChart: Sendable {
 
     /// A shaded stretch of time (a fault), labelled just above its top left.
     public struct Span: Sendable {
+        /// What the span is (the fault name).
         public var label: String
+        /// When the span begins.
         public var start: SimTime
+        /// When it ends (equal to `start` for an instant: drawn 2 px wide).
         public var end: SimTime
+        /// A span from `start` to `end` labelled `label`.
         public init(_ label: String, start: SimTime, end: SimTime) {
             self.label = label
             self.start = start
@@ -41,20 +48,26 @@ public struct TimeChart: Sendable {
 
     /// A named y value: a tick label ("open") or a dashed reference line ("SLO 99.9%").
     public struct Mark: Sendable {
+        /// The y value.
         public var value: Double
+        /// The text shown for the value.
         public var label: String
+        /// A named value.
         public init(_ value: Double, _ label: String) {
             self.value = value
             self.label = label
         }
     }
 
+    /// Shown bold at the top left and as the SVG `<title>`.
     public var title: String
     /// The y axis title, with the unit: "success ratio", "p99 latency (ms)".
     public var yAxisTitle: String
     /// Width of one window; window i spans [i * width, (i + 1) * width).
     public var windowWidth: SimTime
+    /// How values are joined.
     public var style: Style
+    /// The series, coloured in order from the palette.
     public var series: [Series]
     /// Shaded spans (faults), drawn under the lines.
     public var spans: [Span] = []
@@ -67,7 +80,9 @@ public struct TimeChart: Sendable {
     /// When fitting the data, stretch the y axis to include zero (true by
     /// default: a bar from zero does not exaggerate small changes).
     public var includesZero = true
+    /// Width of the image in pixels.
     public var widthPx = 720
+    /// Height of the image in pixels.
     public var heightPx = 240
 
     /// A chart of `series`, each with one value per window of `windowWidth`.
