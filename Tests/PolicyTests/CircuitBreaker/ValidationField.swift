@@ -1,0 +1,14 @@
+@testable import Policy
+
+/// The field `validate()` names for `config` after `change`, or nil if it is valid.
+/// Shared by the breaker and outlier-detection configuration tests.
+func validationField<Config: ValidatedConfig>(_ config: Config, _ change: (inout Config) -> Void = { _ in }) -> String? {
+    var changed = config
+    change(&changed)
+    do {
+        try changed.validate()
+        return nil
+    } catch {
+        return error.field
+    }
+}
