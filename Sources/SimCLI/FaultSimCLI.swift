@@ -4,6 +4,10 @@ enum FaultSimCLI {
 
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command.Type] = [
+        RunCommand.self,
+        ValidateCommand.self,
+        ListCommand.self,
+        ShowCommand.self,
         BenchCommand.self,
     ]
 

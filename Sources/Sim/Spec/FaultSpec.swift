@@ -110,3 +110,20 @@ public struct FaultConditionSpec: SpecDefaults, Equatable {
 
     public var isUnconditional: Bool { keyTo == 0 && version.isEmpty && priorities.isEmpty }
 }
+
+extension FaultSpec {
+    /// The entity a target names, as reports spell it: `api` -> `service:api`,
+    /// `api@v2` -> `version:api@v2`, `api/0` -> `instance:api/0`, `a->b` -> `edge:a->b`.
+    public var targetEntity: String {
+        if target.hasPrefix("region:") || target.hasPrefix("client:") { return target }
+        if target.contains("->") { return "edge:\(target)" }
+        if target.contains("@") { return "version:\(target)" }
+        if target.contains("/") { return "instance:\(target)" }
+        return "service:\(target)"
+    }
+
+    /// The fault as a report shows it: its name, or "kind target".
+    public var displayName: String { name.isEmpty ? "\(kind.rawValue) \(target)" : name }
+
+    public var span: FaultSpan { FaultSpan(name: displayName, target: targetEntity, start: start, end: end) }
+}

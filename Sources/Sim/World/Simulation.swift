@@ -8,20 +8,36 @@ public struct RunResult: Sendable {
     /// The trace digest when tracing was on.
     public var trace: TraceDigest?
     public var peakInFlight: Int
+    /// The faults as scheduled (for reports).
+    public var faults: [FaultSpan]
 }
 
 /// Runs worlds.
 public enum Simulation {
     /// Builds the world for `spec` and `seed`, runs it to `spec.duration` (or
     /// a limit) and returns its recording.
-    public static func run(_ spec: WorldSpec, seed: UInt64, tracing: Bool = false) throws(WorldBuildError) -> RunResult {
+    /// `progress` (if given) is called after every `progressEvery` of simulated
+    /// time with the simulated time and events so far; it may return `false` to stop.
+    public static func run(_ spec: WorldSpec, seed: UInt64, tracing: Bool = false, progressEvery: SimTime = .seconds(10),
+                           progress: ((SimTime, UInt64) -> Void)? = nil) throws(WorldBuildError) -> RunResult {
         var engine = try World.engine(spec: spec, seed: seed, tracing: tracing)
-        let stop = engine.run(until: spec.duration)
+        var stop = StopReason.reachedEndTime
+        if let progress {
+            var until = SimTime.zero
+            repeat {
+                until = min(spec.duration, until.saturatingAdd(progressEvery))
+                stop = engine.run(until: until)
+                progress(engine.now, engine.eventsProcessed)
+            } while until < spec.duration && !stop.isLimit
+        } else {
+            stop = engine.run(until: spec.duration)
+        }
         let reason: StopReason = stop == .queueEmpty ? .reachedEndTime : stop
         let now = engine.now
         let recording = engine.model.finishRecording(at: min(now, spec.duration))
         return RunResult(recording: recording, stopReason: reason, eventsProcessed: engine.eventsProcessed,
                          simulatedTime: now, trace: engine.trace,
-                         peakInFlight: max(engine.model.calls.peakLiveCount, engine.model.attempts.peakLiveCount))
+                         peakInFlight: max(engine.model.calls.peakLiveCount, engine.model.attempts.peakLiveCount),
+                         faults: spec.faults.map(\.span))
     }
 }
