@@ -23,9 +23,11 @@ let package = Package(
         .executableTarget(name: "SimCLI", dependencies: ["Scenarios"]),
 
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "SimTests", dependencies: ["Sim"]),
+        // Golden report files are read by path from the test sources.
+        .testTarget(name: "SimTests", dependencies: ["Sim"], exclude: ["RunReport/Golden"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         // End-to-end tests drive the CLI in-process (exit codes, stdout, stderr).
-        .testTarget(name: "SimCLITests", dependencies: ["SimCLI"]),
+        // The malformed-scenario corpus is read by path from the test sources.
+        .testTarget(name: "SimCLITests", dependencies: ["SimCLI"], exclude: ["Malformed"]),
     ]
 )

@@ -47,5 +47,5 @@ extension BenchmarkWorkload {
     }
 
     /// Every workload `faultsim bench` knows, in the order it runs them.
-    public static let all: [BenchmarkWorkload] = [.mmc]
+    public static let all: [BenchmarkWorkload] = [.mmc, .threeTier]
 }

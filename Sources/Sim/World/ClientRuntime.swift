@@ -1,7 +1,8 @@
 /// A client as the World runs it: its arrival process (with surges folded
 /// in), key and priority draws, and its own random stream.
 struct ClientRuntime {
-    let spec: ClientSpec
+    let specBox: SpecBox<ClientSpec>
+    var spec: ClientSpec { specBox.value }
     let index: Int32
     let target: Int32
     let edge: Int32
@@ -18,7 +19,7 @@ struct ClientRuntime {
 
     init(spec: ClientSpec, index: Int32, target: Int32, edge: Int32, entity: Int32, streams: RandomStreams,
          surges: [FaultSpec], duration: SimTime) throws(WorldBuildError) {
-        self.spec = spec
+        specBox = SpecBox(spec)
         self.index = index
         self.target = target
         self.edge = edge

@@ -1,6 +1,7 @@
 /// A service as the World runs it.
 struct ServiceRuntime {
-    let spec: ServiceSpec
+    let specBox: SpecBox<ServiceSpec>
+    var spec: ServiceSpec { specBox.value }
     let index: Int32
     let entity: Int32
     /// Global instance indices of every instance, in host order (all versions).
@@ -86,7 +87,8 @@ enum Caller: Equatable {
 
 /// An edge (caller -> callee) with its client-side policy state.
 struct EdgeRuntime {
-    let spec: EdgeSpec
+    let specBox: SpecBox<EdgeSpec>
+    var spec: EdgeSpec { specBox.value }
     let caller: Caller
     let callee: Int32
     let entity: Int32
@@ -107,7 +109,8 @@ struct EdgeRuntime {
 
 /// A fault as scheduled in the run.
 struct FaultRuntime {
-    let spec: FaultSpec
+    let specBox: SpecBox<FaultSpec>
+    var spec: FaultSpec { specBox.value }
     let index: Int32
     var active = false
     /// For `failFirst`: failures still to hand out.

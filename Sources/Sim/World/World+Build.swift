@@ -17,7 +17,7 @@ extension World {
                 throw WorldBuildError(path: "services[\(position)].name", message: "duplicate service \"\(serviceSpec.name)\"")
             }
             serviceIndex[serviceSpec.name] = Int32(position)
-            services.append(ServiceRuntime(spec: serviceSpec, index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
+            services.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
             serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }
         let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
@@ -54,7 +54,7 @@ extension World {
             }
             let index = Int32(edges.count)
             edges.append(EdgeRuntime(
-                spec: edgeSpec, caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
+                specBox: SpecBox(edgeSpec), caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
                 pipelines: Array(repeating: pipeline, count: slots), poolActive: Array(repeating: 0, count: slots),
                 poolWaiting: (0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) },
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))

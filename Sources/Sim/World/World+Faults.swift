@@ -12,7 +12,7 @@ extension World {
     /// `region:x`, `client:x`) into indices.
     func resolveFault(_ faultSpec: FaultSpec, index: Int32, serviceIndex: [String: Int32],
                       clientIndex: [String: Int32]) throws(WorldBuildError) -> FaultRuntime {
-        var fault = FaultRuntime(spec: faultSpec, index: index)
+        var fault = FaultRuntime(specBox: SpecBox(faultSpec), index: index)
         let path = "faults[\(index)].target"
         let target = faultSpec.target
         if target.hasPrefix("region:") {
