@@ -51,8 +51,7 @@ public struct Gradient2LimitConfig: ValidatedConfig {
 
     public func validate() throws(PolicyConfigError) {
         try AdaptiveLimitBounds.validate(initial: initialLimit, min: minLimit, max: maxLimit)
-        try Check.that(smoothing.isFinite && smoothing > 0 && smoothing <= 1, "smoothing",
-                       expected: "a number in (0, 1]", got: "\(smoothing)")
+        try AdaptiveLimitBounds.validate(smoothing: smoothing)
         try Check.nonNegative(queueSize, "queueSize")
         try Check.positive(longWindow, "longWindow")
         try Check.that(rttTolerance.isFinite && rttTolerance >= 1, "rttTolerance",

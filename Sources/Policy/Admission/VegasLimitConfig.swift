@@ -49,8 +49,7 @@ public struct VegasLimitConfig: ValidatedConfig {
 
     public func validate() throws(PolicyConfigError) {
         try AdaptiveLimitBounds.validate(initial: initialLimit, min: minLimit, max: maxLimit)
-        try Check.that(smoothing.isFinite && smoothing > 0 && smoothing <= 1, "smoothing",
-                       expected: "a number in (0, 1]", got: "\(smoothing)")
+        try AdaptiveLimitBounds.validate(smoothing: smoothing)
         try Check.positive(probeMultiplier, "probeMultiplier")
         try Check.positive(alphaLog10Multiplier, "alphaLog10Multiplier")
         try Check.that(betaLog10Multiplier >= alphaLog10Multiplier, "betaLog10Multiplier",
