@@ -12,6 +12,13 @@
 /// The limit may fall below `inflight`; requests already admitted finish
 /// normally and new ones wait until `inflight < limit` again. State is
 /// fixed-size and no call allocates.
+///
+/// Randomness: only Vegas draws, to jitter its probe interval as Netflix does
+/// (so many instances do not re-probe in lockstep). It draws from a SplitMix64
+/// the limiter owns, seeded at init, which keeps `release` free of a
+/// generator argument at every call site while staying reproducible: give each
+/// instance its own seed (the simulator derives one per instance from its
+/// stream names).
 public struct ConcurrencyLimiter: Sendable {
     /// The configuration this limiter runs (validate it before use).
     public let config: ConcurrencyLimitConfig
@@ -19,6 +26,8 @@ public struct ConcurrencyLimiter: Sendable {
     public private(set) var inflight: Int
     /// The algorithm and its state.
     var algorithm: Algorithm
+    /// Vegas's probe-jitter stream.
+    var probeRandom: SplitMix64
 
     /// The per-kind state, so one stored value serves every kind without allocation.
     enum Algorithm: Sendable {
@@ -38,11 +47,12 @@ public struct ConcurrencyLimiter: Sendable {
         case ignored
     }
 
-    /// An empty limiter at the kind's initial limit.
+    /// An empty limiter at the kind's initial limit; `seed` seeds Vegas's probe jitter.
     /// - Precondition: `config.validate()` succeeds.
-    public init(config: ConcurrencyLimitConfig) {
+    public init(config: ConcurrencyLimitConfig, seed: UInt64 = 0) {
         self.config = config
         inflight = 0
+        probeRandom = SplitMix64(seed: seed)
         switch config.kind {
         case .fixed: algorithm = .fixed(config.maxConcurrent)
         case .aimd: algorithm = .aimd(AIMDLimit(config: config.aimd))
@@ -80,10 +90,9 @@ public struct ConcurrencyLimiter: Sendable {
     /// The algorithm sees the in-flight count as it was when this request was
     /// admitted, as Netflix's limiter records it (read `inflight` right after a
     /// successful `tryAcquire` and keep it with the request).
-    /// `rng` is drawn only by Vegas, to jitter its probe interval.
     /// - Precondition: `inflight > 0` (every release matches an acquire).
-    public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass, inflightAtAcquire: Int,
-                                 using rng: inout some RandomNumberGenerator) -> LimitChange? {
+    @discardableResult
+    public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass, inflightAtAcquire: Int) -> LimitChange? {
         precondition(inflight > 0, "release without a matching tryAcquire")
         inflight -= 1
         let kind = sample(for: outcome)
@@ -101,7 +110,7 @@ public struct ConcurrencyLimiter: Sendable {
             cause = state.update(rtt: rtt, inflight: inflightAtAcquire)
             algorithm = .gradient2(state)
         case .vegas(var state):
-            cause = state.update(rtt: rtt, inflight: inflightAtAcquire, didDrop: didDrop, using: &rng)
+            cause = state.update(rtt: rtt, inflight: inflightAtAcquire, didDrop: didDrop, using: &probeRandom)
             algorithm = .vegas(state)
         }
         guard let cause else { return nil }
@@ -111,8 +120,16 @@ public struct ConcurrencyLimiter: Sendable {
     /// Ends one admitted request, using the in-flight count at release time
     /// (this request included) in place of the count at its admission: the same
     /// in steady state, and nothing to carry with the request.
-    public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass,
-                                 using rng: inout some RandomNumberGenerator) -> LimitChange? {
-        release(now: now, rtt: rtt, outcome: outcome, inflightAtAcquire: inflight, using: &rng)
+    @discardableResult
+    public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass) -> LimitChange? {
+        release(now: now, rtt: rtt, outcome: outcome, inflightAtAcquire: inflight)
+    }
+
+    /// Ends one admitted request that never ran (cancelled, refused further
+    /// down): frees the slot and teaches the algorithm nothing (Netflix `onIgnore`).
+    /// - Precondition: `inflight > 0`.
+    public mutating func releaseIgnored() {
+        precondition(inflight > 0, "release without a matching tryAcquire")
+        inflight -= 1
     }
 }

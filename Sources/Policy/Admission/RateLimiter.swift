@@ -3,7 +3,8 @@
 /// The balance is kept in exact integer units: one permit is `periodNs` units
 /// and every elapsed nanosecond earns `tokens` units (see
 /// `RateLimiterConfig.effectiveRate`), so `limitForPeriod` permits per
-/// `refreshPeriod` is honoured exactly and the bucket never exceeds `burst`.
+/// `refreshPeriod` (or `rateRps`) is honoured exactly and the bucket never
+/// exceeds its capacity (`burst`, or `limitForPeriod` when periodic).
 /// The balance goes negative while permits are reserved for callers that are
 /// waiting (`.admittedAfter`), as Resilience4j's `activePermissions` does.
 ///
@@ -17,7 +18,7 @@ public struct RateLimiter: Sendable {
     let unitsPerNs: Int64
     /// Units in one permit (the period in nanoseconds).
     let unitsPerPermit: Int64
-    /// The bucket's capacity in units (`burst * unitsPerPermit`).
+    /// The bucket's capacity in units (`config.capacity * unitsPerPermit`).
     let capacityUnits: Int64
     /// Where periodic cycles are counted from.
     let start: Nanoseconds
@@ -34,7 +35,7 @@ public struct RateLimiter: Sendable {
         let rate = config.effectiveRate
         unitsPerNs = rate.tokens
         unitsPerPermit = rate.periodNs
-        capacityUnits = Int64(config.burst) * rate.periodNs
+        capacityUnits = Int64(config.capacity) * rate.periodNs
         self.start = start
         balanceUnits = capacityUnits
         earnedUntil = start

@@ -13,8 +13,7 @@ extension RateLimiterConfig {
     public static func preset(_ preset: PolicyPreset) -> RateLimiterConfig? {
         switch preset {
         case .resilience4j:
-            return RateLimiterConfig(limitForPeriod: 50, refreshPeriod: .ns(500), rateRps: 0, burst: 50,
-                                     refill: .periodic, maxWait: .seconds(5))
+            return .periodic(limitForPeriod: 50, refreshPeriod: .ns(500), maxWait: .seconds(5))
         case .hystrix, .pollyV8, .envoy, .grpc, .finagle, .awsStandard, .aws2026, .googleSRE, .netflix, .kubernetes:
             return nil
         }

@@ -1,76 +1,92 @@
-/// A token bucket: how many permits per period, how many may be saved up, how
-/// they come back, and how long a caller may wait for one.
+/// A token bucket: how fast permits come back, how many may be saved up, and
+/// how long a caller may wait for one.
 ///
-/// The rate is `limitForPeriod` permits every `refreshPeriod` (Resilience4j's
-/// spelling), or `rateRps` when that is non-zero (a token-bucket user's
-/// spelling). Both are turned into an exact integer ratio of tokens per
+/// `refill` picks the model and the fields it reads:
+/// - `.continuous` (a classic token bucket, Envoy's local rate limit, Guava):
+///   `rateRps` permits a second trickle back, up to `burst`.
+/// - `.periodic` (Resilience4j's `AtomicRateLimiter`): time is cut into cycles
+///   of `refreshPeriod` counted from the limiter's start; at each boundary
+///   `limitForPeriod` permits are added, up to `limitForPeriod` (unused permits
+///   do not pile up).
+/// Either way the rate becomes an exact integer ratio of permits per
 /// nanoseconds, so the bucket never drifts by rounding.
 ///
-/// `init()` is Resilience4j's `RateLimiterConfig.ofDefaults()`: 50 permits every
-/// 500 ns, refreshed periodically, a caller waits up to 5 s.
+/// `init()` is a continuous bucket of 100 rps, burst 100, no waiting: no
+/// reference library has a default token-bucket rate, so this is ours. The
+/// periodic fields hold Resilience4j's defaults (50 per 500 ns), so switching
+/// `refill` to `.periodic` gives its cycle; `preset(.resilience4j)` also sets
+/// its 5 s wait.
 public struct RateLimiterConfig: ValidatedConfig {
     /// How spent permits come back.
     public enum Refill: String, Codable, CaseIterable, Sendable {
-        /// A classic token bucket: permits trickle back at a steady rate
-        /// (one every `refreshPeriod / limitForPeriod`), up to `burst`.
+        /// Steadily, `rateRps` a second, up to `burst`.
         case continuous
-        /// Resilience4j's `AtomicRateLimiter`: time is cut into cycles of
-        /// `refreshPeriod` counted from the limiter's start; at each cycle boundary
-        /// `limitForPeriod` permits are added, up to `burst`. Between boundaries
-        /// nothing comes back.
+        /// `limitForPeriod` at each `refreshPeriod` boundary, up to `limitForPeriod` (Resilience4j).
         case periodic
     }
 
-    /// Permits added per `refreshPeriod` (Resilience4j `limitForPeriod`). Ignored when `rateRps > 0`.
-    public var limitForPeriod: Int
-    /// The period over which `limitForPeriod` permits come back (Resilience4j `limitRefreshPeriod`).
-    /// Ignored when `rateRps > 0`.
-    public var refreshPeriod: Nanoseconds
-    /// Permits per second; `0` means "use `limitForPeriod` per `refreshPeriod`".
-    /// Exact to 0.001 rps: the rate becomes `round(rateRps * 1000)` permits per
-    /// 1000 s, reduced (100 rps is 100 per 1 s, 2.5 rps is 5 per 2 s).
-    public var rateRps: Double
-    /// Bucket capacity: the most permits that can be saved up and spent at once.
-    /// Resilience4j's bucket holds exactly `limitForPeriod`.
-    public var burst: Int
-    /// How permits come back.
+    /// The refill model.
     public var refill: Refill
+    /// `.continuous`: permits per second, exact to 0.001 rps (the rate becomes
+    /// `round(rateRps * 1000)` permits per 1000 s in lowest terms: 100 rps is
+    /// 100 per 1 s, 2.5 rps is 5 per 2 s).
+    public var rateRps: Double
+    /// `.continuous`: bucket capacity, the most permits that can be spent at once.
+    public var burst: Int
+    /// `.periodic`: permits added at each boundary, and the bucket capacity
+    /// (Resilience4j `limitForPeriod`).
+    public var limitForPeriod: Int
+    /// `.periodic`: the cycle length (Resilience4j `limitRefreshPeriod`).
+    public var refreshPeriod: Nanoseconds
     /// The longest a caller may wait for a permit (Resilience4j `timeoutDuration`).
     /// A request that would wait longer is rejected and takes nothing; one that
     /// waits at most this long reserves its permits at once and proceeds later.
     /// `0` means never wait.
     public var maxWait: Nanoseconds
 
-    /// Resilience4j's defaults: 50 permits per 500 ns, periodic, burst 50, wait up to 5 s.
+    /// A continuous bucket of 100 rps, burst 100, no waiting (see the type's comment).
     public init() {
-        self.init(limitForPeriod: 50, refreshPeriod: .ns(500), rateRps: 0, burst: 50, refill: .periodic, maxWait: .seconds(5))
+        self.init(refill: .continuous)
     }
 
-    /// Every field explicit; unspecified ones take the `init()` (Resilience4j) values.
-    public init(limitForPeriod: Int = 50, refreshPeriod: Nanoseconds = .ns(500), rateRps: Double = 0,
-                burst: Int = 50, refill: Refill = .periodic, maxWait: Nanoseconds = .seconds(5)) {
-        self.limitForPeriod = limitForPeriod
-        self.refreshPeriod = refreshPeriod
+    /// Every field explicit; unspecified ones take the `init()` values.
+    public init(refill: Refill = .continuous, rateRps: Double = 100, burst: Int = 100, limitForPeriod: Int = 50,
+                refreshPeriod: Nanoseconds = .ns(500), maxWait: Nanoseconds = .zero) {
+        self.refill = refill
         self.rateRps = rateRps
         self.burst = burst
-        self.refill = refill
+        self.limitForPeriod = limitForPeriod
+        self.refreshPeriod = refreshPeriod
         self.maxWait = maxWait
     }
 
     /// A continuous token bucket of `rateRps` permits per second holding up to `burst`.
     public static func tokenBucket(rateRps: Double, burst: Int, maxWait: Nanoseconds = .zero) -> RateLimiterConfig {
-        RateLimiterConfig(rateRps: rateRps, burst: burst, refill: .continuous, maxWait: maxWait)
+        RateLimiterConfig(refill: .continuous, rateRps: rateRps, burst: burst, maxWait: maxWait)
     }
 
-    /// The rate the limiter actually runs: `tokens` permits every `periodNs`
-    /// nanoseconds, in lowest terms when derived from `rateRps`.
+    /// Resilience4j's model: `limitForPeriod` permits every `refreshPeriod`, waiting up to `maxWait`.
+    public static func periodic(limitForPeriod: Int, refreshPeriod: Nanoseconds, maxWait: Nanoseconds = .zero) -> RateLimiterConfig {
+        RateLimiterConfig(refill: .periodic, limitForPeriod: limitForPeriod, refreshPeriod: refreshPeriod, maxWait: maxWait)
+    }
+
+    /// The rate the limiter runs: `tokens` permits every `periodNs` nanoseconds.
     public var effectiveRate: (tokens: Int64, periodNs: Int64) {
-        guard rateRps > 0 else { return (Int64(limitForPeriod), refreshPeriod.ns) }
-        // Milli-permits per second = permits per 1000 s; reduce by the common
-        // factor with 1000 so the period stays a whole number of seconds.
-        let milli = Int64((rateRps * 1000).rounded())
-        let common = Self.gcd(milli, 1000)
-        return (milli / common, (1000 / common) * 1_000_000_000)
+        switch refill {
+        case .periodic:
+            return (Int64(limitForPeriod), refreshPeriod.ns)
+        case .continuous:
+            // Milli-permits per second = permits per 1000 s; reduce by the common
+            // factor with 1000 so the period stays a whole number of seconds.
+            let milli = Int64((rateRps * 1000).rounded())
+            let common = Self.gcd(milli, 1000)
+            return (milli / common, (1000 / common) * 1_000_000_000)
+        }
+    }
+
+    /// The bucket's capacity in permits: `burst`, or `limitForPeriod` when periodic.
+    public var capacity: Int {
+        refill == .continuous ? burst : limitForPeriod
     }
 
     /// The permits per second `effectiveRate` stands for (telemetry, docs).
@@ -79,19 +95,24 @@ public struct RateLimiterConfig: ValidatedConfig {
         return Double(rate.tokens) * 1e9 / Double(rate.periodNs)
     }
 
+    /// Checks the fields `refill` reads, and `maxWait`.
     public func validate() throws(PolicyConfigError) {
-        try Check.that(rateRps.isFinite && (rateRps == 0 || (rateRps >= 0.001 && rateRps <= 1e12)), "rateRps",
-                       expected: "0 (use limitForPeriod) or a rate in 0.001...1e12 permits per second", got: "\(rateRps)")
-        if rateRps == 0 {
+        switch refill {
+        case .continuous:
+            try Check.that(rateRps.isFinite && rateRps >= 0.001 && rateRps <= 1e12, "rateRps",
+                           expected: "a rate in 0.001...1e12 permits per second", got: "\(rateRps)")
+            try Check.positive(burst, "burst")
+        case .periodic:
             try Check.positive(limitForPeriod, "limitForPeriod")
             try Check.positive(refreshPeriod, "refreshPeriod")
         }
-        try Check.positive(burst, "burst")
         try Check.nonNegative(maxWait, "maxWait")
         // The bucket counts in units of 1/periodNs permit; its capacity must fit in Int64.
-        let (_, overflow) = Int64(burst).multipliedReportingOverflow(by: effectiveRate.periodNs)
-        try Check.that(!overflow, "burst", expected: "burst * period to fit in 64-bit nanoseconds (a smaller burst or a shorter period)",
-                       got: "\(burst) permits with a \(Nanoseconds(ns: effectiveRate.periodNs).unitString) period")
+        let period = effectiveRate.periodNs
+        let (_, overflow) = Int64(capacity).multipliedReportingOverflow(by: period)
+        try Check.that(!overflow, refill == .continuous ? "burst" : "limitForPeriod",
+                       expected: "capacity * period to fit in 64-bit nanoseconds (fewer permits or a shorter period)",
+                       got: "\(capacity) permits with a \(Nanoseconds(ns: period).unitString) period")
     }
 
     static func gcd(_ a: Int64, _ b: Int64) -> Int64 {

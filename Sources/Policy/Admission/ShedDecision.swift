@@ -10,6 +10,9 @@ public enum ShedDecision: Equatable, Sendable {
         if case .shed = self { return true }
         return false
     }
+
+    /// `true` for `.admit` (named like `RateDecision.isAdmitted`).
+    public var isAdmitted: Bool { !isShed }
 }
 
 /// Why a request was shed. Raw values are the spellings reports use.

@@ -37,19 +37,22 @@ import Testing
     }
 
     @Test func rateLimiterFieldsName() {
-        let base = RateLimiterConfig()
-        #expect(Self.field(base) { $0.limitForPeriod = 0 } == "limitForPeriod")
-        #expect(Self.field(base) { $0.refreshPeriod = .zero } == "refreshPeriod")
-        #expect(Self.field(base) { $0.burst = 0 } == "burst")
-        #expect(Self.field(base) { $0.maxWait = .ns(-1) } == "maxWait")
-        #expect(Self.field(base) { $0.rateRps = -1 } == "rateRps")
-        #expect(Self.field(base) { $0.rateRps = 0.0001 } == "rateRps")
-        #expect(Self.field(base) { $0.rateRps = .nan } == "rateRps")
-        // With a rate in rps the period fields are not used, so they are not checked.
-        #expect(Self.field(base) { $0.rateRps = 10; $0.limitForPeriod = 0 } == nil)
+        let continuous = RateLimiterConfig()
+        #expect(Self.field(continuous) { $0.burst = 0 } == "burst")
+        #expect(Self.field(continuous) { $0.maxWait = .ns(-1) } == "maxWait")
+        #expect(Self.field(continuous) { $0.rateRps = 0 } == "rateRps")
+        #expect(Self.field(continuous) { $0.rateRps = 0.0001 } == "rateRps")
+        #expect(Self.field(continuous) { $0.rateRps = .nan } == "rateRps")
         // 0.001 rps is one permit per 1000 s: a burst of 10 million overflows the units.
-        #expect(Self.field(base) { $0.rateRps = 0.001; $0.burst = 10_000_000 } == "burst")
-        #expect(Self.field(base) { $0.maxWait = .zero } == nil)
+        #expect(Self.field(continuous) { $0.rateRps = 0.001; $0.burst = 10_000_000 } == "burst")
+        // Continuous refill does not read the periodic fields.
+        #expect(Self.field(continuous) { $0.limitForPeriod = 0; $0.refreshPeriod = .zero } == nil)
+        let periodic = RateLimiterConfig.preset(.resilience4j)!
+        #expect(Self.field(periodic) { $0.limitForPeriod = 0 } == "limitForPeriod")
+        #expect(Self.field(periodic) { $0.refreshPeriod = .zero } == "refreshPeriod")
+        #expect(Self.field(periodic) { $0.refreshPeriod = .hours(1); $0.limitForPeriod = 3_000_000 } == "limitForPeriod")
+        #expect(Self.field(periodic) { $0.rateRps = -1; $0.burst = 0 } == nil)
+        #expect(Self.field(periodic) { $0.maxWait = .zero } == nil)
     }
 
     @Test func concurrencyLimitFieldsNameTheirPath() {
@@ -104,9 +107,12 @@ import Testing
 
     @Test func rateLimiterPresetsArePinned() {
         // Resilience4j RateLimiterConfig defaults: 50 per 500 ns, timeout 5 s.
-        #expect(RateLimiterConfig.preset(.resilience4j) == RateLimiterConfig(
-            limitForPeriod: 50, refreshPeriod: .ns(500), rateRps: 0, burst: 50, refill: .periodic, maxWait: .seconds(5)))
-        #expect(RateLimiterConfig() == RateLimiterConfig.preset(.resilience4j))
+        let r4j = RateLimiterConfig.preset(.resilience4j)
+        #expect(r4j?.refill == .periodic && r4j?.limitForPeriod == 50 && r4j?.refreshPeriod == .ns(500) && r4j?.maxWait == .seconds(5))
+        #expect(r4j?.capacity == 50 && r4j?.permitsPerSecond == 100_000_000)
+        // init(): our continuous 100 rps / burst 100 / no wait, with Resilience4j's periodic numbers.
+        #expect(RateLimiterConfig() == RateLimiterConfig(refill: .continuous, rateRps: 100, burst: 100, limitForPeriod: 50,
+                                                         refreshPeriod: .ns(500), maxWait: .zero))
         let others = PolicyPreset.allCases.filter { $0 != .resilience4j }
         #expect(others.allSatisfy { RateLimiterConfig.preset($0) == nil })
     }
@@ -159,7 +165,7 @@ import Testing
     @Test func configsRoundTripThroughJSONWithEveryKeyPresent() throws {
         let rate = try JSONEncoder().encode(RateLimiterConfig.tokenBucket(rateRps: 2.5, burst: 4, maxWait: .ms(250)))
         #expect(try JSONDecoder().decode(RateLimiterConfig.self, from: rate) == .tokenBucket(rateRps: 2.5, burst: 4, maxWait: .ms(250)))
-        #expect(try Self.keys(rate) == ["limitForPeriod", "refreshPeriod", "rateRps", "burst", "refill", "maxWait"])
+        #expect(try Self.keys(rate) == ["refill", "rateRps", "burst", "limitForPeriod", "refreshPeriod", "maxWait"])
 
         let concurrency = try JSONEncoder().encode(ConcurrencyLimitConfig.preset(.netflix)!)
         #expect(try JSONDecoder().decode(ConcurrencyLimitConfig.self, from: concurrency) == ConcurrencyLimitConfig.preset(.netflix)!)

@@ -8,16 +8,13 @@ import Testing
     }
 
     static func randomRateConfig(_ rng: inout SplitMix64) -> RateLimiterConfig {
-        let refill: RateLimiterConfig.Refill = rng.chance(0.5) ? .continuous : .periodic
-        let burst = draw(&rng, 1...20)
         let maxWait: Nanoseconds = rng.chance(0.4) ? .zero : .ms(Int64(draw(&rng, 1...3_000)))
-        if rng.chance(0.3) {
+        if rng.chance(0.5) {
             // A decimal rate in rps (exact to 0.001).
             let rate = Double(draw(&rng, 1...50_000)) / 1000
-            return RateLimiterConfig(rateRps: rate, burst: burst, refill: refill, maxWait: maxWait)
+            return .tokenBucket(rateRps: rate, burst: draw(&rng, 1...20), maxWait: maxWait)
         }
-        return RateLimiterConfig(limitForPeriod: draw(&rng, 1...5), refreshPeriod: .ms(Int64(draw(&rng, 1...1_000))),
-                                 burst: burst, refill: refill, maxWait: maxWait)
+        return .periodic(limitForPeriod: draw(&rng, 1...5), refreshPeriod: .ms(Int64(draw(&rng, 1...1_000))), maxWait: maxWait)
     }
 
     /// Permits earned from time 0 to `t` (not counting the initial full bucket).
@@ -40,12 +37,12 @@ import Testing
             let periodNs = config.effectiveRate.periodNs
             for _ in 0..<80 {
                 now += Nanoseconds(ns: Int64(rng.nextBelow(UInt64(2 * periodNs / config.effectiveRate.tokens + 2))))
-                let permits = rng.chance(0.05) ? config.burst + 1 : Self.draw(&rng, 1...min(config.burst, 4))
+                let permits = rng.chance(0.05) ? config.capacity + 1 : Self.draw(&rng, 1...min(config.capacity, 4))
                 var probe = limiter
                 probe.earn(until: now)
                 let decision = limiter.acquire(now: now, permits: permits)
                 #expect(limiter.balanceUnits <= limiter.capacityUnits)
-                #expect(limiter.availablePermits(at: now) <= config.burst)
+                #expect(limiter.availablePermits(at: now) <= config.capacity)
                 switch decision {
                 case .admitted:
                     proceeds.append((now, permits))
@@ -68,7 +65,7 @@ import Testing
             var total = 0
             for entry in proceeds {
                 total += entry.permits
-                #expect(Int64(total) <= Int64(config.burst) + Self.earned(by: entry.at, config), "seed \(seed)")
+                #expect(Int64(total) <= Int64(config.capacity) + Self.earned(by: entry.at, config), "seed \(seed)")
             }
         }
     }
@@ -103,7 +100,7 @@ import Testing
             var rng = SplitMix64(seed: seed)
             let config = Self.randomConcurrencyConfig(&rng)
             #expect(AdmissionConfigTests.failingField(config) == nil)
-            var limiter = ConcurrencyLimiter(config: config)
+            var limiter = ConcurrencyLimiter(config: config, seed: seed)
             let bounds = Self.bounds(config)
             var admittedAtInflight: [Int] = []
             var now = Nanoseconds.zero
@@ -123,7 +120,7 @@ import Testing
                     let inflightAtAcquire = admittedAtInflight.remove(at: index)
                     let rtt = Nanoseconds.us(Int64(1 + rng.nextBelow(rng.chance(0.1) ? 3_000_000 : 50_000)))
                     let outcome = OutcomeClass.allCases[Self.draw(&rng, 0...7)]
-                    let change = limiter.release(now: now, rtt: rtt, outcome: outcome, inflightAtAcquire: inflightAtAcquire, using: &rng)
+                    let change = limiter.release(now: now, rtt: rtt, outcome: outcome, inflightAtAcquire: inflightAtAcquire)
                     if let change {
                         #expect(change.from == limit && change.to == limiter.limit && change.from != change.to && change.at == now)
                     } else {

@@ -9,22 +9,32 @@ import Testing
     /// Releases one request at `now` with an explicit admission-time in-flight count.
     /// Acquires a slot first so the release is always matched.
     static func sample(_ limiter: inout ConcurrencyLimiter, rttMs: Int64, outcome: OutcomeClass = .success,
-                       inflight: Int, at now: Nanoseconds = .zero, rng: inout SplitMix64) -> LimitChange? {
+                       inflight: Int, at now: Nanoseconds = .zero) -> LimitChange? {
         if limiter.inflight == 0 { _ = limiter.tryAcquire(now: now) }
-        return limiter.release(now: now, rtt: .ms(rttMs), outcome: outcome, inflightAtAcquire: inflight, using: &rng)
+        return limiter.release(now: now, rtt: .ms(rttMs), outcome: outcome, inflightAtAcquire: inflight)
     }
 
     @Test func fixedLimitAdmitsUpToMaxConcurrentAndFreesOnRelease() {
         var limiter = ConcurrencyLimiter(config: ConcurrencyLimitConfig(kind: .fixed, maxConcurrent: 3))
-        var rng = SplitMix64(seed: 1)
         let admitted = (0..<4).map { _ in limiter.tryAcquire(now: .zero) }
         #expect(admitted == [true, true, true, false])
         #expect(limiter.inflight == 3 && limiter.limit == 3)
-        let change = limiter.release(now: .ms(5), rtt: .ms(5), outcome: .timeout, using: &rng)
+        let change = limiter.release(now: .ms(5), rtt: .ms(5), outcome: .timeout)
         #expect(change == nil)
         #expect(limiter.limit == 3 && limiter.inflight == 2)
         let freed = limiter.tryAcquire(now: .ms(5))
         #expect(freed)
+    }
+
+    @Test func releaseIgnoredFreesTheSlotWithoutMovingTheLimit() {
+        var limiter = ConcurrencyLimiter(config: .netflix(.aimd))
+        for _ in 0..<20 { _ = limiter.tryAcquire(now: .zero) }
+        let full = limiter.tryAcquire(now: .zero)
+        #expect(!full && limiter.inflight == 20)
+        limiter.releaseIgnored()
+        #expect(limiter.inflight == 19 && limiter.limit == 20)
+        let again = limiter.tryAcquire(now: .zero)
+        #expect(again)
     }
 
     @Test func outcomesAreSortedIntoDropsIgnoredAndSamples() {
@@ -37,28 +47,27 @@ import Testing
     @Test func aimdAddsOneOnlyWhenHalfTheLimitIsInUse() {
         // Netflix defaults: initial 20, min 20, max 200.
         var limiter = ConcurrencyLimiter(config: .netflix(.aimd))
-        var rng = SplitMix64(seed: 1)
         #expect(limiter.limit == 20)
         // inflight 10: 10 * 2 >= 20, so +1.
-        let first = Self.sample(&limiter, rttMs: 10, inflight: 10, at: .ms(1), rng: &rng)
+        let first = Self.sample(&limiter, rttMs: 10, inflight: 10, at: .ms(1))
         #expect(first == LimitChange(at: .ms(1), from: 20, to: 21, cause: .additiveIncrease))
         // inflight 10: 20 < 21, application-limited, no change.
-        let step1 = Self.sample(&limiter, rttMs: 10, inflight: 10, rng: &rng)
+        let step1 = Self.sample(&limiter, rttMs: 10, inflight: 10)
         #expect(step1 == nil)
         // inflight 11: 22 >= 21, so +1.
-        let step2 = Self.sample(&limiter, rttMs: 10, inflight: 11, rng: &rng)
+        let step2 = Self.sample(&limiter, rttMs: 10, inflight: 11)
         #expect(step2?.to == 22)
         // A timeout is a drop: floor(22 * 0.9) = 19, held at min 20.
-        let drop = Self.sample(&limiter, rttMs: 10, outcome: .timeout, inflight: 11, at: .ms(9), rng: &rng)
+        let drop = Self.sample(&limiter, rttMs: 10, outcome: .timeout, inflight: 11, at: .ms(9))
         #expect(drop == LimitChange(at: .ms(9), from: 22, to: 20, cause: .drop))
         // Already at the minimum: another drop changes nothing.
-        let step3 = Self.sample(&limiter, rttMs: 10, outcome: .overloaded, inflight: 11, rng: &rng)
+        let step3 = Self.sample(&limiter, rttMs: 10, outcome: .overloaded, inflight: 11)
         #expect(step3 == nil)
         // A connection error is ignored even at high in-flight.
-        let step4 = Self.sample(&limiter, rttMs: 10, outcome: .connectionError, inflight: 100, rng: &rng)
+        let step4 = Self.sample(&limiter, rttMs: 10, outcome: .connectionError, inflight: 100)
         #expect(step4 == nil)
         // A server error is a measured sample: +1.
-        let step5 = Self.sample(&limiter, rttMs: 10, outcome: .serverError, inflight: 100, rng: &rng)
+        let step5 = Self.sample(&limiter, rttMs: 10, outcome: .serverError, inflight: 100)
         #expect(step5?.to == 21)
     }
 
@@ -66,18 +75,17 @@ import Testing
         var config = ConcurrencyLimitConfig(kind: .aimd)
         config.aimd = AIMDLimitConfig(initialLimit: 10, minLimit: 1, maxLimit: 12)
         var limiter = ConcurrencyLimiter(config: config)
-        var rng = SplitMix64(seed: 1)
         // 10 -> 9 -> 8.1=8 -> 7.2=7 -> 6.3=6 -> 5.4=5 -> 4.5=4 -> 3.6=3 -> 2.7=2 -> 1.8=1 -> 0.9 held at 1.
         var limits: [Int] = []
         for _ in 0..<10 {
-            _ = Self.sample(&limiter, rttMs: 10, outcome: .timeout, inflight: 1, rng: &rng)
+            _ = Self.sample(&limiter, rttMs: 10, outcome: .timeout, inflight: 1)
             limits.append(limiter.limit)
         }
         #expect(limits == [9, 8, 7, 6, 5, 4, 3, 2, 1, 1])
         // Grows by one per busy sample up to max 12.
         var grown: [Int] = []
         for _ in 0..<13 {
-            _ = Self.sample(&limiter, rttMs: 10, inflight: 12, rng: &rng)
+            _ = Self.sample(&limiter, rttMs: 10, inflight: 12)
             grown.append(limiter.limit)
         }
         #expect(grown == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 12])
@@ -87,22 +95,20 @@ import Testing
         var config = ConcurrencyLimitConfig(kind: .aimd)
         config.aimd = AIMDLimitConfig(initialLimit: 50, minLimit: 1, maxLimit: 200, backoffRatio: 0.5, rttTimeout: .seconds(1))
         var limiter = ConcurrencyLimiter(config: config)
-        var rng = SplitMix64(seed: 1)
-        let step6 = Self.sample(&limiter, rttMs: 1_000, inflight: 50, rng: &rng)
+        let step6 = Self.sample(&limiter, rttMs: 1_000, inflight: 50)
         #expect(step6?.to == 51)   // not over 1 s
-        let slow = Self.sample(&limiter, rttMs: 1_001, inflight: 50, rng: &rng)
+        let slow = Self.sample(&limiter, rttMs: 1_001, inflight: 50)
         #expect(slow?.cause == .slowResponse && slow?.to == 25)   // floor(51 * 0.5)
     }
 
     @Test func releaseWithoutAdmissionCountUsesInflightIncludingItself() {
         var limiter = ConcurrencyLimiter(config: .netflix(.aimd))
-        var rng = SplitMix64(seed: 1)
         for _ in 0..<10 { _ = limiter.tryAcquire(now: .zero) }
         // In flight 10 (this one included): 10 * 2 >= 20, +1.
-        let change = limiter.release(now: .ms(3), rtt: .ms(3), outcome: .success, using: &rng)
+        let change = limiter.release(now: .ms(3), rtt: .ms(3), outcome: .success)
         #expect(change?.to == 21 && limiter.inflight == 9)
         // In flight 9: 18 < 21, unchanged.
-        let step7 = limiter.release(now: .ms(3), rtt: .ms(3), outcome: .success, using: &rng)
+        let step7 = limiter.release(now: .ms(3), rtt: .ms(3), outcome: .success)
         #expect(step7 == nil)
     }
 
@@ -112,11 +118,10 @@ import Testing
         var config = ConcurrencyLimitConfig(kind: .gradient2)
         config.gradient2.minLimit = 1
         var limiter = ConcurrencyLimiter(config: config)
-        var rng = SplitMix64(seed: 1)
         var estimates: [Double] = []
         var changes: [LimitChange?] = []
         func feed(_ rttMs: Int64, inflight: Int = 20) {
-            changes.append(Self.sample(&limiter, rttMs: rttMs, inflight: inflight, rng: &rng))
+            changes.append(Self.sample(&limiter, rttMs: rttMs, inflight: inflight))
             if case .gradient2(let state) = limiter.algorithm { estimates.append(state.estimate) }
         }
         // 1: long = 10 (warm-up mean), gradient min(1, 1.5) = 1, new 20 + 4 = 24,
@@ -162,9 +167,8 @@ import Testing
 
     @Test func gradient2StaysAtMinimumUnderSustainedLatency() {
         var limiter = ConcurrencyLimiter(config: .netflix(.gradient2))
-        var rng = SplitMix64(seed: 1)
-        for _ in 0..<10 { _ = Self.sample(&limiter, rttMs: 10, inflight: 200, rng: &rng) }
-        for _ in 0..<200 { _ = Self.sample(&limiter, rttMs: 500, inflight: 200, rng: &rng) }
+        for _ in 0..<10 { _ = Self.sample(&limiter, rttMs: 10, inflight: 200) }
+        for _ in 0..<200 { _ = Self.sample(&limiter, rttMs: 500, inflight: 200) }
         #expect(limiter.limit == 20)
     }
 
@@ -172,34 +176,33 @@ import Testing
         // Netflix defaults: initial 20, alpha 3 L, beta 6 L, L = 1 below 100.
         // No probe happens this early: the first probe needs >= 0.5 * 30 * 20 samples.
         var limiter = ConcurrencyLimiter(config: .netflix(.vegas))
-        var rng = SplitMix64(seed: 1)
         // 1: first RTT becomes rtt_noload (10 ms), no update.
-        let step8 = Self.sample(&limiter, rttMs: 10, inflight: 10, rng: &rng)
+        let step8 = Self.sample(&limiter, rttMs: 10, inflight: 10)
         #expect(step8 == nil)
         // 2: queue = ceil(20 * (1 - 10/10)) = 0 <= L: + beta (6) = 26.
-        let step9 = Self.sample(&limiter, rttMs: 10, inflight: 10, rng: &rng)
+        let step9 = Self.sample(&limiter, rttMs: 10, inflight: 10)
         #expect(step9 == LimitChange(at: .zero, from: 20, to: 26, cause: .noQueueing))
         // 3: queue = ceil(26 * (1 - 10/12.5)) = ceil(5.2) = 6, between alpha 3 and beta 6: no change.
         _ = limiter.tryAcquire(now: .zero)
-        let step10 = limiter.release(now: .zero, rtt: .us(12_500), outcome: .success, inflightAtAcquire: 13, using: &rng)
+        let step10 = limiter.release(now: .zero, rtt: .us(12_500), outcome: .success, inflightAtAcquire: 13)
         #expect(step10 == nil)
         // 4: queue = ceil(26 * 0.5) = 13 > 6: - L = 25.
-        let step11 = Self.sample(&limiter, rttMs: 20, inflight: 13, rng: &rng)
+        let step11 = Self.sample(&limiter, rttMs: 20, inflight: 13)
         #expect(step11?.cause == .queueing)
         #expect(limiter.limit == 25)
         // 5: queue = ceil(25 * (1 - 10/10.5)) = ceil(1.19) = 2: above L, below alpha: + L = 26.
         _ = limiter.tryAcquire(now: .zero)
-        let small = limiter.release(now: .zero, rtt: .us(10_500), outcome: .success, inflightAtAcquire: 13, using: &rng)
+        let small = limiter.release(now: .zero, rtt: .us(10_500), outcome: .success, inflightAtAcquire: 13)
         #expect(small == LimitChange(at: .zero, from: 25, to: 26, cause: .smallQueue))
         // 6: a timeout is a drop: - L = 25, whatever the in-flight count.
-        let step12 = Self.sample(&limiter, rttMs: 50, outcome: .timeout, inflight: 1, rng: &rng)
+        let step12 = Self.sample(&limiter, rttMs: 50, outcome: .timeout, inflight: 1)
         #expect(step12?.cause == .drop)
         #expect(limiter.limit == 25)
         // 7: a faster RTT becomes the new rtt_noload without an update.
-        let step13 = Self.sample(&limiter, rttMs: 5, inflight: 25, rng: &rng)
+        let step13 = Self.sample(&limiter, rttMs: 5, inflight: 25)
         #expect(step13 == nil)
         // 8: in flight 5: 10 < 25, no upward drift.
-        let step14 = Self.sample(&limiter, rttMs: 5, inflight: 5, rng: &rng)
+        let step14 = Self.sample(&limiter, rttMs: 5, inflight: 5)
         #expect(step14 == nil)
         if case .vegas(let state) = limiter.algorithm { #expect(state.rttNoLoadNs == 5_000_000) }
     }
@@ -208,32 +211,35 @@ import Testing
         var config = ConcurrencyLimitConfig(kind: .vegas)
         config.vegas.initialLimit = 150
         var limiter = ConcurrencyLimiter(config: config)
-        var rng = SplitMix64(seed: 1)
-        _ = Self.sample(&limiter, rttMs: 10, inflight: 100, rng: &rng)
+        _ = Self.sample(&limiter, rttMs: 10, inflight: 100)
         // L = floor(log10(150)) = 2, beta = 12: no queue adds 12.
-        let step15 = Self.sample(&limiter, rttMs: 10, inflight: 100, rng: &rng)
+        let step15 = Self.sample(&limiter, rttMs: 10, inflight: 100)
         #expect(step15?.to == 162)
         // A drop subtracts L = 2.
-        let step16 = Self.sample(&limiter, rttMs: 10, outcome: .throttled, inflight: 100, rng: &rng)
+        let step16 = Self.sample(&limiter, rttMs: 10, outcome: .throttled, inflight: 100)
         #expect(step16?.to == 160)
     }
 
     @Test func vegasProbesForANewNoLoadRttAfterJitteredSampleCount() {
-        // probeMultiplier 1, limit 4: a probe after ceil(jitter * 4) samples, jitter in [0.5, 1).
-        var config = VegasLimitConfig(initialLimit: 4, probeMultiplier: 1)
-        config.minLimit = 1
-        var state = VegasLimit(config: config)
-        var rng = SplitMix64(seed: 7)
-        var replay = SplitMix64(seed: 7)
-        let jitter = 0.5 + 0.5 * replay.nextUnit()
-        let probeAt = Int((jitter * 4).rounded(.up))
-        #expect((2...4).contains(probeAt))
-        _ = state.update(rtt: .ms(10), inflight: 0, didDrop: false, using: &rng)
-        #expect(state.rttNoLoadNs == 10_000_000)
-        for sampleNumber in 2...probeAt {
-            // App-limited slower samples: never a new minimum, never an update.
-            _ = state.update(rtt: .ms(20), inflight: 0, didDrop: false, using: &rng)
-            #expect(state.rttNoLoadNs == (sampleNumber == probeAt ? 20_000_000 : 10_000_000))
+        // probeMultiplier 1, limit 4: a probe after ceil(jitter * 4) samples, with
+        // jitter = 0.5 + 0.5 * u in [0.5, 1) and u the first draw of the seed's stream.
+        for seed in UInt64(0)..<20 {
+            var config = ConcurrencyLimitConfig(kind: .vegas)
+            config.vegas = VegasLimitConfig(initialLimit: 4, minLimit: 1, probeMultiplier: 1)
+            var limiter = ConcurrencyLimiter(config: config, seed: seed)
+            var replay = SplitMix64(seed: seed)
+            let probeAt = Int(((0.5 + 0.5 * replay.nextUnit()) * 4).rounded(.up))
+            #expect((2...4).contains(probeAt))
+            func noLoadRttMs(afterSampleWith rttMs: Int64) -> Int64 {
+                _ = Self.sample(&limiter, rttMs: rttMs, inflight: 0)
+                guard case .vegas(let state) = limiter.algorithm else { return -1 }
+                return state.rttNoLoadNs / 1_000_000
+            }
+            #expect(noLoadRttMs(afterSampleWith: 10) == 10)
+            for sampleNumber in 2...probeAt {
+                // Slower, application-limited samples: never a new minimum, never an update.
+                #expect(noLoadRttMs(afterSampleWith: 20) == (sampleNumber == probeAt ? 20 : 10), "seed \(seed)")
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
     @Test func periodicRefreshRestoresLimitForPeriodAtEachBoundaryOnly() {
         // 10 permits per 1 s, no waiting: the 11th call in the first cycle is
         // rejected until the boundary at 1 s; half a cycle later still 0.5 s to go.
-        let config = RateLimiterConfig(limitForPeriod: 10, refreshPeriod: .seconds(1), burst: 10, refill: .periodic, maxWait: .zero)
+        let config = RateLimiterConfig.periodic(limitForPeriod: 10, refreshPeriod: .seconds(1), maxWait: .zero)
         var limiter = RateLimiter(config: config)
         for _ in 0..<10 {
             let decision = limiter.acquire(now: .zero)
@@ -33,7 +33,7 @@ import Testing
 
     @Test func periodicRefreshNeverSavesMoreThanOnePeriod() {
         // Resilience4j caps at limitForPeriod: four idle cycles do not give 40 permits.
-        let config = RateLimiterConfig(limitForPeriod: 10, refreshPeriod: .seconds(1), burst: 10, refill: .periodic, maxWait: .zero)
+        let config = RateLimiterConfig.periodic(limitForPeriod: 10, refreshPeriod: .seconds(1), maxWait: .zero)
         var limiter = RateLimiter(config: config)
         let first = limiter.acquire(now: .zero, permits: 10)
         #expect(first == .admitted)
@@ -46,7 +46,7 @@ import Testing
         // limitForPeriod 1 per 1 s, timeoutDuration 5 s, all at t = 0:
         // call 1 admitted; call n (2...6) reserves and waits n-1 s; call 7
         // would wait 6 s > 5 s and is rejected, taking nothing.
-        let config = RateLimiterConfig(limitForPeriod: 1, refreshPeriod: .seconds(1), burst: 1, refill: .periodic, maxWait: .seconds(5))
+        let config = RateLimiterConfig.periodic(limitForPeriod: 1, refreshPeriod: .seconds(1), maxWait: .seconds(5))
         var limiter = RateLimiter(config: config)
         let expected: [RateDecision] = [
             .admitted, .admittedAfter(.seconds(1)), .admittedAfter(.seconds(2)), .admittedAfter(.seconds(3)),
@@ -70,7 +70,7 @@ import Testing
         // limitForPeriod 3 per 1 s. acquire(2) at 0 leaves 1. acquire(3) at 0.25 s:
         // nanosToNextCycle 0.75 s, permissionsAtStartOfNextCycle 1 + 3 = 4,
         // fullCyclesToWait = divCeil(3 - 4, 3) = 0, so the wait is 0.75 s.
-        let config = RateLimiterConfig(limitForPeriod: 3, refreshPeriod: .seconds(1), burst: 3, refill: .periodic, maxWait: .seconds(5))
+        let config = RateLimiterConfig.periodic(limitForPeriod: 3, refreshPeriod: .seconds(1), maxWait: .seconds(5))
         var limiter = RateLimiter(config: config)
         let two = limiter.acquire(now: .zero, permits: 2)
         #expect(two == .admitted)
@@ -84,7 +84,7 @@ import Testing
 
     @Test func periodicCyclesCountFromTheLimiterStart() {
         // Started at 0.4 s: boundaries at 1.4 s, 2.4 s, ... (Resilience4j counts from creation).
-        let config = RateLimiterConfig(limitForPeriod: 1, refreshPeriod: .seconds(1), burst: 1, refill: .periodic, maxWait: .zero)
+        let config = RateLimiterConfig.periodic(limitForPeriod: 1, refreshPeriod: .seconds(1), maxWait: .zero)
         var limiter = RateLimiter(config: config, start: .ms(400))
         let first = limiter.acquire(now: .ms(500))
         #expect(first == .admitted)
@@ -162,14 +162,15 @@ import Testing
         (1.5, 3, 2_000_000_000), (0.001, 1, 1_000_000_000_000), (1234.567, 1_234_567, 1_000_000_000_000),
     ])
     func rateRpsBecomesAnExactRatio(rateRps: Double, tokens: Int64, periodNs: Int64) {
-        let config = RateLimiterConfig(rateRps: rateRps, burst: 1, refill: .continuous)
+        let config = RateLimiterConfig.tokenBucket(rateRps: rateRps, burst: 1)
         #expect(config.effectiveRate == (tokens, periodNs))
         #expect(abs(config.permitsPerSecond - rateRps) < 1e-9 * rateRps)
     }
 
-    @Test func rateRpsZeroUsesLimitForPeriod() {
-        let config = RateLimiterConfig(limitForPeriod: 7, refreshPeriod: .ms(250), rateRps: 0)
+    @Test func periodicRateAndCapacityAreLimitForPeriod() {
+        // rateRps and burst belong to continuous refill and are not read.
+        let config = RateLimiterConfig(refill: .periodic, rateRps: 1, burst: 1, limitForPeriod: 7, refreshPeriod: .ms(250))
         #expect(config.effectiveRate == (7, 250_000_000))
-        #expect(config.permitsPerSecond == 28)
+        #expect(config.capacity == 7 && config.permitsPerSecond == 28)
     }
 }
