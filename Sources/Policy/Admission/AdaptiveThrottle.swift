@@ -1,41 +1,16 @@
-/// Client-side adaptive throttling (Google SRE book, "Handling Overload").
-///
-/// The client counts its requests and the backend's accepts over `window`
-/// and refuses new requests locally with probability
-/// max(0, (requests - k * accepts) / (requests + 1)). A request is counted
-/// before it is sent, including ones this throttle then refuses.
-public struct AdaptiveThrottleConfig: ValidatedConfig {
-    /// Multiplier on accepts: 2 lets twice as many requests through as the backend accepts.
-    public var k: Double
-    public var window: Nanoseconds
-    public var bucketWidth: Nanoseconds
-
-    public init(k: Double = 2, window: Nanoseconds = .minutes(2), bucketWidth: Nanoseconds = .seconds(1)) {
-        self.k = k
-        self.window = window
-        self.bucketWidth = bucketWidth
-    }
-
-    public init() { self.init(k: 2) }
-
-    /// The book's numbers: K = 2 over two minutes.
-    public static func preset(_ preset: PolicyPreset) -> AdaptiveThrottleConfig? {
-        preset == .googleSRE ? AdaptiveThrottleConfig(k: 2, window: .minutes(2)) : nil
-    }
-
-    public func validate() throws(PolicyConfigError) {
-        try Check.inRange(k, 1...100, "k")
-        try Check.positive(bucketWidth, "bucketWidth")
-        try Check.that(window.ns >= bucketWidth.ns && window.ns % bucketWidth.ns == 0 && window.ns / bucketWidth.ns <= 10_000, "window",
-                       expected: "a multiple of bucketWidth (\(bucketWidth.unitString)), at most 10000 buckets", got: window.unitString)
-    }
-}
-
-/// Requests and accepts in one bucket of the throttle's window.
+/// Requests tried and accepted in one bucket of an `AdaptiveThrottle` window.
 public struct ThrottleCounts: WindowBucket {
-    public var requests: Int = 0
-    public var accepts: Int = 0
-    public static let zero = ThrottleCounts()
+    /// Requests the application tried to send (including locally rejected ones).
+    public var requests: Int64
+    /// Requests the backend accepted.
+    public var accepts: Int64
+
+    public init(requests: Int64, accepts: Int64) {
+        self.requests = requests
+        self.accepts = accepts
+    }
+
+    public static var zero: ThrottleCounts { ThrottleCounts(requests: 0, accepts: 0) }
     public static func + (a: ThrottleCounts, b: ThrottleCounts) -> ThrottleCounts {
         ThrottleCounts(requests: a.requests + b.requests, accepts: a.accepts + b.accepts)
     }
@@ -44,35 +19,60 @@ public struct ThrottleCounts: WindowBucket {
     }
 }
 
+/// One client's adaptive throttle (see `AdaptiveThrottleConfig`).
+///
+/// Protocol, per request: `shouldReject` before sending (it counts the
+/// request either way); if sent, `record(now:outcome:)` (or `recordAccepted`)
+/// when the answer arrives. The window's storage is allocated at init; no
+/// call allocates.
 public struct AdaptiveThrottle: Sendable {
+    /// The configuration this throttle runs (validate it before use).
     public let config: AdaptiveThrottleConfig
-    var window: SlidingWindow<ThrottleCounts>
+    /// Counts per bucket over the last `config.window`.
+    var history: SlidingWindow<ThrottleCounts>
 
+    /// A throttle with no history (it rejects nothing until the backend does).
+    /// - Precondition: `config.validate()` succeeds.
     public init(config: AdaptiveThrottleConfig) {
         self.config = config
-        window = SlidingWindow(bucketWidth: config.bucketWidth, bucketCount: Int(config.window.ns / config.bucketWidth.ns))
+        history = SlidingWindow(bucketWidth: config.bucketWidth, bucketCount: config.bucketCount)
     }
 
-    /// The rejection probability the next request would face.
+    /// Requests and accepts in the window as of `now`.
+    public mutating func counts(at now: Nanoseconds) -> ThrottleCounts {
+        history.total(at: now)
+    }
+
+    /// The probability a request sent at `now` is rejected locally (telemetry):
+    /// `max(0, (requests - k * accepts) / (requests + requestsPadding))`,
+    /// always in [0, 1).
     public mutating func rejectProbability(at now: Nanoseconds) -> Double {
-        let counts = window.total(at: now)
-        return max(0, (Double(counts.requests) - config.k * Double(counts.accepts)) / Double(counts.requests + 1))
+        let totals = history.total(at: now)
+        let requests = Double(totals.requests)
+        let excess = requests - config.k * Double(totals.accepts)
+        return max(0, excess / (requests + config.requestsPadding))
     }
 
-    /// Counts a request and decides whether to refuse it locally.
+    /// Should the request the application is about to send at `now` be
+    /// rejected locally? The probability comes from the history before this
+    /// request; then the request is counted (sent or not), as the book counts
+    /// attempts by the application. Draws from `rng` only when the probability
+    /// is above zero, so a healthy client consumes no randomness.
     public mutating func shouldReject(now: Nanoseconds, using rng: inout some RandomNumberGenerator) -> Bool {
-        window.add(ThrottleCounts(requests: 1, accepts: 0), at: now)
-        let p = rejectProbability(at: now)
-        return p > 0 && rng.nextUnit() < p
+        let probability = rejectProbability(at: now)
+        history.add(ThrottleCounts(requests: 1, accepts: 0), at: now)
+        guard probability > 0 else { return false }
+        return rng.chance(probability)
     }
 
-    /// The backend accepted a request (answered it, even with an error that is not overload).
+    /// The backend accepted a request (answer received at `now`).
     public mutating func recordAccepted(now: Nanoseconds) {
-        window.add(ThrottleCounts(requests: 0, accepts: 1), at: now)
+        history.add(ThrottleCounts(requests: 0, accepts: 1), at: now)
     }
 
-    /// Whether an outcome means the backend accepted the request.
-    public static func isAccept(_ outcome: OutcomeClass) -> Bool {
-        outcome == .success || outcome == .serverError || outcome == .clientError
+    /// A sent request ended with `outcome` at `now`; counts an accept when the
+    /// outcome is in `config.acceptedOutcomes`.
+    public mutating func record(now: Nanoseconds, outcome: OutcomeClass) {
+        if config.acceptedOutcomes.contains(outcome) { recordAccepted(now: now) }
     }
 }

@@ -1,131 +1,82 @@
-/// Limits calls in flight: a fixed bulkhead, or a limit that adapts to
-/// latency and drops (Netflix concurrency-limits: AIMD, Gradient2, Vegas).
+/// How many requests may be in progress at once, and how that number is chosen.
+///
+/// `.fixed` is a bulkhead (Resilience4j `Bulkhead`, Envoy `max_requests`,
+/// Hystrix semaphore isolation). The adaptive kinds are Netflix
+/// concurrency-limits' algorithms, which move the limit from the RTT and drops
+/// of completed requests. Every sub-configuration is always present (holding
+/// Netflix's defaults), so a scenario can switch `kind` and override single fields.
+///
+/// `init()` is Resilience4j's `BulkheadConfig.ofDefaults()`: 25 concurrent calls, no waiting.
 public struct ConcurrencyLimitConfig: ValidatedConfig {
-    public enum Kind: String, Codable, CaseIterable, Sendable { case fixed, aimd, gradient2, vegas }
+    /// The algorithm that sets the limit.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        /// A constant `maxConcurrent`.
+        case fixed
+        /// Netflix `AIMDLimit` (loss based).
+        case aimd
+        /// Netflix `Gradient2Limit` (latency based, average RTT).
+        case gradient2
+        /// Netflix `VegasLimit` (latency based, minimum RTT; Netflix's default limit).
+        case vegas
+    }
 
+    /// The active algorithm.
     public var kind: Kind
-    /// The fixed limit (kind `fixed`).
+    /// The limit for `.fixed` (Resilience4j `maxConcurrentCalls`).
     public var maxConcurrent: Int
-    /// How long a caller may wait for a permit (Resilience4j `maxWaitDuration`).
-    /// Honoured by the production wrapper; the simulator refuses at once.
+    /// How long a caller may wait for a free slot when the limit is reached
+    /// (Resilience4j `maxWaitDuration`); `0` rejects at once. The limiter itself
+    /// never waits: the caller's queue honours this and retries `tryAcquire`
+    /// when a slot is released.
     public var maxWait: Nanoseconds
+    /// Outcomes that count as drops for the adaptive kinds. Netflix's
+    /// `Limiter.Listener.onDropped` is for "rejected by an external limit or
+    /// hitting a timeout"; its gRPC server counts DEADLINE_EXCEEDED/CANCELLED and its
+    /// client UNAVAILABLE. Default: timeout, overloaded (503), throttled (429).
+    public var dropOutcomes: OutcomeClassSet
+    /// Outcomes that release the slot without feeding the algorithm (Netflix
+    /// `onIgnore`: "failed before any meaningful RTT measurement could be
+    /// made"). Default: connection errors and local rejections. Every other
+    /// outcome is an RTT sample.
+    public var ignoredOutcomes: OutcomeClassSet
+    /// Numbers for `.aimd`.
     public var aimd: AIMDLimitConfig
+    /// Numbers for `.gradient2`.
     public var gradient2: Gradient2LimitConfig
+    /// Numbers for `.vegas`.
     public var vegas: VegasLimitConfig
 
-    /// A fixed limit of 25, no waiting (Resilience4j Bulkhead).
-    public init(kind: Kind = .fixed, maxConcurrent: Int = 25, maxWait: Nanoseconds = .zero, aimd: AIMDLimitConfig = AIMDLimitConfig(),
-                gradient2: Gradient2LimitConfig = Gradient2LimitConfig(), vegas: VegasLimitConfig = VegasLimitConfig()) {
+    /// Resilience4j's bulkhead: fixed 25, no waiting; adaptive sub-configurations at Netflix's defaults.
+    public init() {
+        self.init(kind: .fixed)
+    }
+
+    /// Every field explicit; unspecified ones take the `init()` values.
+    public init(kind: Kind = .fixed, maxConcurrent: Int = 25, maxWait: Nanoseconds = .zero,
+                dropOutcomes: OutcomeClassSet = [.timeout, .overloaded, .throttled],
+                ignoredOutcomes: OutcomeClassSet = [.connectionError, .rejected],
+                aimd: AIMDLimitConfig = AIMDLimitConfig(), gradient2: Gradient2LimitConfig = Gradient2LimitConfig(),
+                vegas: VegasLimitConfig = VegasLimitConfig()) {
         self.kind = kind
         self.maxConcurrent = maxConcurrent
         self.maxWait = maxWait
+        self.dropOutcomes = dropOutcomes
+        self.ignoredOutcomes = ignoredOutcomes
         self.aimd = aimd
         self.gradient2 = gradient2
         self.vegas = vegas
     }
 
-    public init() { self.init(kind: .fixed) }
-
-    /// resilience4j: Bulkhead 25 / 0 s. envoy: max_requests 1024 as a fixed limit.
-    /// netflix: Gradient2 with the library's defaults (its recommended limit);
-    /// AIMD and Vegas defaults sit in their sub-configs, selected by `kind`.
-    public static func preset(_ preset: PolicyPreset) -> ConcurrencyLimitConfig? {
-        switch preset {
-        case .resilience4j: ConcurrencyLimitConfig(kind: .fixed, maxConcurrent: 25, maxWait: .zero)
-        case .envoy: ConcurrencyLimitConfig(kind: .fixed, maxConcurrent: 1024)
-        case .netflix: ConcurrencyLimitConfig(kind: .gradient2)
-        default: nil
-        }
-    }
-
+    /// Validates every sub-configuration (an inactive one may become active by an override).
     public func validate() throws(PolicyConfigError) {
-        try Check.inRange(maxConcurrent, 1...10_000_000, "maxConcurrent")
+        try Check.positive(maxConcurrent, "maxConcurrent")
         try Check.nonNegative(maxWait, "maxWait")
+        try Check.that(!dropOutcomes.contains(.success), "dropOutcomes", expected: "failure classes only", got: "success")
+        let both = OutcomeClassSet(bits: dropOutcomes.bits & ignoredOutcomes.bits)
+        try Check.that(both.bits == 0, "ignoredOutcomes", expected: "no class that is also in dropOutcomes",
+                       got: both.members.map(\.rawValue).joined(separator: ", "))
         try Check.nested(aimd, "aimd")
         try Check.nested(gradient2, "gradient2")
         try Check.nested(vegas, "vegas")
-    }
-}
-
-/// Additive increase, multiplicative decrease (Netflix `AIMDLimit`).
-public struct AIMDLimitConfig: ValidatedConfig {
-    public var initialLimit: Int
-    public var minLimit: Int
-    public var maxLimit: Int
-    public var backoffRatio: Double
-    /// An answer slower than this counts as a drop.
-    public var timeout: Nanoseconds
-
-    public init(initialLimit: Int = 20, minLimit: Int = 20, maxLimit: Int = 200, backoffRatio: Double = 0.9, timeout: Nanoseconds = .seconds(5)) {
-        self.initialLimit = initialLimit
-        self.minLimit = minLimit
-        self.maxLimit = maxLimit
-        self.backoffRatio = backoffRatio
-        self.timeout = timeout
-    }
-
-    public func validate() throws(PolicyConfigError) {
-        try Check.inRange(minLimit, 1...10_000_000, "minLimit")
-        try Check.inRange(maxLimit, minLimit...10_000_000, "maxLimit")
-        try Check.inRange(initialLimit, minLimit...maxLimit, "initialLimit")
-        try Check.that(backoffRatio.isFinite && backoffRatio >= 0.5 && backoffRatio < 1, "backoffRatio", expected: "a ratio in [0.5, 1)", got: "\(backoffRatio)")
-        try Check.positive(timeout, "timeout")
-    }
-}
-
-/// Latency-gradient limit (Netflix `Gradient2Limit`).
-public struct Gradient2LimitConfig: ValidatedConfig {
-    public var initialLimit: Int
-    public var minLimit: Int
-    public var maxLimit: Int
-    public var smoothing: Double
-    /// Headroom added to the estimate each update.
-    public var queueSize: Int
-    /// Samples in the long-term RTT average.
-    public var longWindow: Int
-    public var rttTolerance: Double
-
-    public init(initialLimit: Int = 20, minLimit: Int = 20, maxLimit: Int = 200, smoothing: Double = 0.2, queueSize: Int = 4,
-                longWindow: Int = 600, rttTolerance: Double = 1.5) {
-        self.initialLimit = initialLimit
-        self.minLimit = minLimit
-        self.maxLimit = maxLimit
-        self.smoothing = smoothing
-        self.queueSize = queueSize
-        self.longWindow = longWindow
-        self.rttTolerance = rttTolerance
-    }
-
-    public func validate() throws(PolicyConfigError) {
-        try Check.inRange(minLimit, 1...10_000_000, "minLimit")
-        try Check.inRange(maxLimit, minLimit...10_000_000, "maxLimit")
-        try Check.inRange(initialLimit, minLimit...maxLimit, "initialLimit")
-        try Check.inRange(smoothing, 0.000001...1, "smoothing")
-        try Check.nonNegative(queueSize, "queueSize")
-        try Check.inRange(longWindow, 1...1_000_000, "longWindow")
-        try Check.inRange(rttTolerance, 1...100, "rttTolerance")
-    }
-}
-
-/// Delay-based limit (Netflix `VegasLimit`, after TCP Vegas).
-public struct VegasLimitConfig: ValidatedConfig {
-    public var initialLimit: Int
-    public var maxLimit: Int
-    public var smoothing: Double
-    /// The no-load RTT is re-measured every `probeMultiplier * limit` samples.
-    public var probeMultiplier: Int
-
-    public init(initialLimit: Int = 20, maxLimit: Int = 1_000, smoothing: Double = 1, probeMultiplier: Int = 30) {
-        self.initialLimit = initialLimit
-        self.maxLimit = maxLimit
-        self.smoothing = smoothing
-        self.probeMultiplier = probeMultiplier
-    }
-
-    public func validate() throws(PolicyConfigError) {
-        try Check.inRange(maxLimit, 1...10_000_000, "maxLimit")
-        try Check.inRange(initialLimit, 1...maxLimit, "initialLimit")
-        try Check.inRange(smoothing, 0.000001...1, "smoothing")
-        try Check.inRange(probeMultiplier, 1...1_000_000, "probeMultiplier")
     }
 }

@@ -1,152 +1,135 @@
-/// A change of an adaptive concurrency limit, for the event log.
-public struct LimitChange: Equatable, Sendable {
-    public var from: Int
-    public var to: Int
-    public var cause: String
-}
-
-/// Admits a call while fewer than `limit` are in flight; adaptive kinds move
-/// the limit on every release from the call's RTT and whether it was dropped.
+/// Caps the requests in progress at `limit`, which is fixed or moved by one of
+/// Netflix's adaptive algorithms as requests complete.
 ///
-/// Drops are timeouts and 503 overloads (what Netflix's limiters receive as
-/// `onDropped`). `inflight` seen by the algorithms is the count when the call
-/// is released, before it leaves. Vegas re-probes its no-load RTT every
-/// `probeMultiplier * limit` samples without Netflix's random jitter, so the
-/// limiter needs no randomness.
+/// Protocol, per request: `tryAcquire` when it arrives (on `false` the caller
+/// rejects it or queues it for up to `config.maxWait` and tries again after a
+/// release); exactly one `release` when it ends, with its RTT and outcome.
+/// The outcome is sorted by `config.dropOutcomes` / `ignoredOutcomes` into a
+/// drop, an ignored completion or an RTT sample (Netflix's `onDropped`,
+/// `onIgnore`, `onSuccess`). A release that moves the limit returns the
+/// change as a value for the event log.
+///
+/// The limit may fall below `inflight`; requests already admitted finish
+/// normally and new ones wait until `inflight < limit` again. State is
+/// fixed-size and no call allocates.
+///
+/// Randomness: only Vegas draws, to jitter its probe interval as Netflix does
+/// (so many instances do not re-probe in lockstep). It draws from a SplitMix64
+/// the limiter owns, seeded at init, which keeps `release` free of a
+/// generator argument at every call site while staying reproducible: give each
+/// instance its own seed (the simulator derives one per instance from its
+/// stream names).
 public struct ConcurrencyLimiter: Sendable {
+    /// The configuration this limiter runs (validate it before use).
     public let config: ConcurrencyLimitConfig
-    /// The current limit (integer; adaptive kinds keep a fractional estimate).
-    public private(set) var limit: Int
-    public private(set) var inflight = 0
-    var estimate: Double
-    // Gradient2: long-term RTT, exponential average after a simple-average warm-up of 10 samples.
-    var longRtt = 0.0
-    var longSamples = 0
-    // Vegas: the no-load RTT and samples since the last probe.
-    var rttNoLoad: Int64 = 0
-    var probeCount = 0
+    /// Requests admitted and not yet released.
+    public private(set) var inflight: Int
+    /// The algorithm and its state.
+    var algorithm: Algorithm
+    /// Vegas's probe-jitter stream.
+    var probeRandom: SplitMix64
 
-    public init(config: ConcurrencyLimitConfig) {
-        self.config = config
-        let initial: Int
-        switch config.kind {
-        case .fixed: initial = config.maxConcurrent
-        case .aimd: initial = config.aimd.initialLimit
-        case .gradient2: initial = config.gradient2.initialLimit
-        case .vegas: initial = config.vegas.initialLimit
-        }
-        limit = initial
-        estimate = Double(initial)
+    /// The per-kind state, so one stored value serves every kind without allocation.
+    enum Algorithm: Sendable {
+        case fixed(Int)
+        case aimd(AIMDLimit)
+        case gradient2(Gradient2Limit)
+        case vegas(VegasLimit)
     }
 
+    /// How a completion feeds the algorithm.
+    public enum Sample: Sendable, Equatable {
+        /// An RTT measurement (Netflix `onSuccess`).
+        case measured
+        /// A drop (Netflix `onDropped`): loss-based algorithms back off.
+        case dropped
+        /// No measurement (Netflix `onIgnore`): only the slot is freed.
+        case ignored
+    }
+
+    /// An empty limiter at the kind's initial limit; `seed` seeds Vegas's probe jitter.
+    /// - Precondition: `config.validate()` succeeds.
+    public init(config: ConcurrencyLimitConfig, seed: UInt64 = 0) {
+        self.config = config
+        inflight = 0
+        probeRandom = SplitMix64(seed: seed)
+        switch config.kind {
+        case .fixed: algorithm = .fixed(config.maxConcurrent)
+        case .aimd: algorithm = .aimd(AIMDLimit(config: config.aimd))
+        case .gradient2: algorithm = .gradient2(Gradient2Limit(config: config.gradient2))
+        case .vegas: algorithm = .vegas(VegasLimit(config: config.vegas))
+        }
+    }
+
+    /// The current concurrency limit.
+    public var limit: Int {
+        switch algorithm {
+        case .fixed(let limit): limit
+        case .aimd(let state): state.limit
+        case .gradient2(let state): state.limit
+        case .vegas(let state): state.limit
+        }
+    }
+
+    /// Admits one request when `inflight < limit` (and counts it), else refuses.
     public mutating func tryAcquire(now: Nanoseconds) -> Bool {
         guard inflight < limit else { return false }
         inflight += 1
         return true
     }
 
-    /// A call admitted earlier finished with `outcome` after `rtt`.
+    /// How `outcome` feeds the algorithm under this configuration.
+    public func sample(for outcome: OutcomeClass) -> Sample {
+        if config.dropOutcomes.contains(outcome) { return .dropped }
+        if config.ignoredOutcomes.contains(outcome) { return .ignored }
+        return .measured
+    }
+
+    /// Ends one admitted request that took `rtt` and ended with `outcome`.
+    ///
+    /// The algorithm sees the in-flight count as it was when this request was
+    /// admitted, as Netflix's limiter records it (read `inflight` right after a
+    /// successful `tryAcquire` and keep it with the request).
+    /// - Precondition: `inflight > 0` (every release matches an acquire).
+    @discardableResult
+    public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass, inflightAtAcquire: Int) -> LimitChange? {
+        precondition(inflight > 0, "release without a matching tryAcquire")
+        inflight -= 1
+        let kind = sample(for: outcome)
+        guard kind != .ignored else { return nil }
+        let didDrop = kind == .dropped
+        let before = limit
+        let cause: LimitChange.Cause?
+        switch algorithm {
+        case .fixed:
+            cause = nil
+        case .aimd(var state):
+            cause = state.update(rtt: rtt, inflight: inflightAtAcquire, didDrop: didDrop)
+            algorithm = .aimd(state)
+        case .gradient2(var state):
+            cause = state.update(rtt: rtt, inflight: inflightAtAcquire)
+            algorithm = .gradient2(state)
+        case .vegas(var state):
+            cause = state.update(rtt: rtt, inflight: inflightAtAcquire, didDrop: didDrop, using: &probeRandom)
+            algorithm = .vegas(state)
+        }
+        guard let cause else { return nil }
+        return LimitChange(at: now, from: before, to: limit, cause: cause)
+    }
+
+    /// Ends one admitted request, using the in-flight count at release time
+    /// (this request included) in place of the count at its admission: the same
+    /// in steady state, and nothing to carry with the request.
     @discardableResult
     public mutating func release(now: Nanoseconds, rtt: Nanoseconds, outcome: OutcomeClass) -> LimitChange? {
-        let inflightAtRelease = inflight
-        inflight = max(0, inflight - 1)
-        let dropped = outcome == .timeout || outcome == .overloaded
-        let before = limit
-        var cause = ""
-        switch config.kind {
-        case .fixed:
-            return nil
-        case .aimd:
-            cause = updateAIMD(rtt: rtt, inflight: inflightAtRelease, dropped: dropped)
-        case .gradient2:
-            cause = updateGradient2(rtt: rtt, inflight: inflightAtRelease)
-        case .vegas:
-            cause = updateVegas(rtt: rtt, inflight: inflightAtRelease, dropped: dropped)
-        }
-        return limit == before ? nil : LimitChange(from: before, to: limit, cause: cause)
+        release(now: now, rtt: rtt, outcome: outcome, inflightAtAcquire: inflight)
     }
 
-    /// A call admitted earlier was cancelled: free the permit, learn nothing.
+    /// Ends one admitted request that never ran (cancelled, refused further
+    /// down): frees the slot and teaches the algorithm nothing (Netflix `onIgnore`).
+    /// - Precondition: `inflight > 0`.
     public mutating func releaseIgnored() {
-        inflight = max(0, inflight - 1)
-    }
-
-    mutating func updateAIMD(rtt: Nanoseconds, inflight: Int, dropped: Bool) -> String {
-        let settings = config.aimd
-        if dropped || rtt > settings.timeout {
-            limit = max(settings.minLimit, Int(Double(limit) * settings.backoffRatio))
-            return dropped ? "drop: limit x \(settings.backoffRatio)" : "RTT \(rtt) above timeout \(settings.timeout)"
-        }
-        if inflight * 2 >= limit {
-            limit = min(settings.maxLimit, limit + 1)
-            return "inflight \(inflight) >= half the limit: +1"
-        }
-        return ""
-    }
-
-    mutating func updateGradient2(rtt: Nanoseconds, inflight: Int) -> String {
-        let settings = config.gradient2
-        let shortRtt = Double(max(1, rtt.ns))
-        longSamples += 1
-        if longSamples <= 10 {
-            longRtt += (shortRtt - longRtt) / Double(longSamples)  // simple average while warming up
-        } else {
-            let factor = 2 / (Double(settings.longWindow) + 1)
-            longRtt = longRtt * (1 - factor) + shortRtt * factor
-        }
-        // After a long overload the average stays high when latency is back to
-        // normal: decay it so the limit can grow again.
-        if longRtt / shortRtt > 2 { longRtt *= 0.95 }
-        // Do not grow a limit the application is not using.
-        if Double(inflight) < estimate / 2 { return "" }
-        let gradient = max(0.5, min(1, settings.rttTolerance * longRtt / shortRtt))
-        var next = estimate * gradient + Double(settings.queueSize)
-        next = estimate * (1 - settings.smoothing) + next * settings.smoothing
-        estimate = max(Double(settings.minLimit), min(Double(settings.maxLimit), next))
-        limit = Int(estimate)
-        return "gradient \(gradient) (long RTT \(Nanoseconds(ns: Int64(longRtt))), short \(rtt))"
-    }
-
-    mutating func updateVegas(rtt: Nanoseconds, inflight: Int, dropped: Bool) -> String {
-        let settings = config.vegas
-        probeCount += 1
-        if probeCount >= settings.probeMultiplier * max(1, limit) {
-            probeCount = 0
-            rttNoLoad = rtt.ns
-            return ""
-        }
-        if rttNoLoad == 0 || rtt.ns < rttNoLoad {
-            rttNoLoad = max(1, rtt.ns)
-            return ""
-        }
-        let logLimit = DeterministicMath.log10(Double(max(1, limit)))
-        let current = estimate
-        var next: Double
-        var cause: String
-        if dropped {
-            next = current - logLimit
-            cause = "drop: limit - log10(limit)"
-        } else if Double(inflight) * 2 < current {
-            return ""
-        } else {
-            let queue = (current * (1 - Double(rttNoLoad) / Double(rtt.ns))).rounded(.up)
-            let alpha = 3 * logLimit, beta = 6 * logLimit
-            if queue <= logLimit {
-                next = current + beta
-                cause = "queue \(Int(queue)) <= log10(limit): + beta"
-            } else if queue < alpha {
-                next = current + logLimit
-                cause = "queue \(Int(queue)) < alpha: + log10(limit)"
-            } else if queue > beta {
-                next = current - logLimit
-                cause = "queue \(Int(queue)) > beta: - log10(limit)"
-            } else {
-                return ""
-            }
-        }
-        next = max(1, min(Double(settings.maxLimit), next))
-        estimate = (1 - settings.smoothing) * current + settings.smoothing * next
-        limit = max(1, Int(estimate))
-        return cause
+        precondition(inflight > 0, "release without a matching tryAcquire")
+        inflight -= 1
     }
 }

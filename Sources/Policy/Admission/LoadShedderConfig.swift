@@ -1,22 +1,56 @@
-/// Server-side load shedding: refuse (503) work that cannot be served in time.
+/// Which requests a service drops to keep its queue short, and the numbers.
 ///
-/// - `queueLength`: refuse arrivals while `maxQueueLength` requests wait.
-/// - `queueTime`: CoDel (Nichols and Jacobson): when the time requests spent
-///   queued has stayed above `codelTarget` for a whole `codelInterval`, drop
-///   at dequeue, ever faster (interval / sqrt(drops)) until it falls below.
-/// - `priority`: class p is refused once the queue is `priorityThresholdsPercent[p]`
-///   full (classes past the list use its last entry); class 0 is the most important.
+/// Three published ways to shed, one active at a time (all fields always
+/// present so a scenario can switch `kind` and override single fields):
+/// - `queueLength`: refuse arrivals once `maxQueueLength` requests wait.
+/// - `queueTime`: CoDel (RFC 8289) on the dequeue side: when even the shortest
+///   wait in an `codelInterval` stays above `codelTarget`, drop dequeued
+///   requests at a rate that rises with the square root of the drop count.
+/// - `priority`: refuse arrivals of a priority class once the queue is at least
+///   that class's threshold full; the most important classes keep the queue to
+///   themselves as it fills.
+///
+/// `init()` sheds nothing (`kind: .none`); CoDel holds RFC 8289's 5 ms / 100 ms.
 public struct LoadShedderConfig: ValidatedConfig {
-    public enum Kind: String, Codable, CaseIterable, Sendable { case none, queueLength, queueTime, priority }
+    /// The shedding rule.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        /// Admit everything (the queue's own capacity still applies).
+        case none
+        /// Refuse arrivals while `maxQueueLength` or more requests are waiting.
+        case queueLength
+        /// CoDel on the time requests spent waiting (decided at dequeue).
+        case queueTime
+        /// Refuse arrivals of a class whose fill threshold is reached.
+        case priority
+    }
 
+    /// The active rule.
     public var kind: Kind
+    /// `.queueLength`: arrivals are refused while this many requests wait.
+    /// Default 1024, Envoy's `max_pending_requests`.
     public var maxQueueLength: Int
+    /// `.queueTime`: the acceptable standing queue delay (RFC 8289 TARGET, 5 ms).
     public var codelTarget: Nanoseconds
+    /// `.queueTime`: how long the delay must stay above target before dropping
+    /// starts, and the base of the drop spacing `interval / sqrt(count)`
+    /// (RFC 8289 INTERVAL, 100 ms).
     public var codelInterval: Nanoseconds
+    /// `.priority`: for class 0 (most important), 1, 2, ...: the queue fill, in
+    /// percent of its capacity, at which arrivals of that class are refused.
+    /// Classes past the end use the last entry. Must not increase: a less
+    /// important class never gets more of the queue than a more important one.
+    /// Default `[100, 75, 50]`: critical only when full, the middle class from
+    /// 75% full, everything else from half full.
     public var priorityThresholdsPercent: [Double]
 
-    public init(kind: Kind = .none, maxQueueLength: Int = 100, codelTarget: Nanoseconds = .ms(5), codelInterval: Nanoseconds = .ms(100),
-                priorityThresholdsPercent: [Double] = [100, 75, 50]) {
+    /// No shedding; every rule's numbers at its reference default.
+    public init() {
+        self.init(kind: .none)
+    }
+
+    /// Every field explicit; unspecified ones take the `init()` values.
+    public init(kind: Kind = .none, maxQueueLength: Int = 1024, codelTarget: Nanoseconds = .ms(5),
+                codelInterval: Nanoseconds = .ms(100), priorityThresholdsPercent: [Double] = [100, 75, 50]) {
         self.kind = kind
         self.maxQueueLength = maxQueueLength
         self.codelTarget = codelTarget
@@ -24,93 +58,22 @@ public struct LoadShedderConfig: ValidatedConfig {
         self.priorityThresholdsPercent = priorityThresholdsPercent
     }
 
-    public init() { self.init(kind: .none) }
-
+    /// Validates every rule's numbers (an inactive rule may become active by an override).
     public func validate() throws(PolicyConfigError) {
-        try Check.nonNegative(maxQueueLength, "maxQueueLength")
+        try Check.positive(maxQueueLength, "maxQueueLength")
         try Check.positive(codelTarget, "codelTarget")
         try Check.positive(codelInterval, "codelInterval")
-        try Check.that(!priorityThresholdsPercent.isEmpty, "priorityThresholdsPercent", expected: "at least one threshold", got: "none")
-        for (index, threshold) in priorityThresholdsPercent.enumerated() {
-            try Check.percent(threshold, "priorityThresholdsPercent[\(index)]")
-        }
-    }
-}
-
-/// The answer to an arrival.
-public struct ShedDecision: Equatable, Sendable {
-    public var admitted: Bool
-    public var cause: String
-    public static let admit = ShedDecision(admitted: true, cause: "")
-}
-
-/// The shedder's state machine (CoDel keeps its dropping state here).
-public struct LoadShedder: Sendable {
-    public let config: LoadShedderConfig
-    var firstAboveTime: Int64 = 0
-    var dropNext: Int64 = 0
-    var dropCount = 0
-    var lastDropCount = 0
-    public private(set) var dropping = false
-
-    public init(config: LoadShedderConfig) {
-        self.config = config
-    }
-
-    /// Decides at arrival, given the queue in front of the request.
-    public mutating func admit(now: Nanoseconds, queueLength: Int, capacity: Int, priority: Int) -> ShedDecision {
-        switch config.kind {
-        case .none, .queueTime:
-            return .admit
-        case .queueLength:
-            return queueLength >= config.maxQueueLength
-                ? ShedDecision(admitted: false, cause: "queue length \(queueLength) >= \(config.maxQueueLength)") : .admit
-        case .priority:
-            let thresholds = config.priorityThresholdsPercent
-            let threshold = thresholds[min(max(0, priority), thresholds.count - 1)]
-            let fullPercent = capacity > 0 ? 100 * Double(queueLength) / Double(capacity) : 100
-            return fullPercent >= threshold && (queueLength > 0 || threshold == 0)
-                ? ShedDecision(admitted: false, cause: "priority \(priority): queue \(fullPercent)% full >= \(threshold)%") : .admit
-        }
-    }
-
-    /// CoDel at dequeue: `true` drops this request (it waited `sojourn`).
-    /// Other kinds never drop here.
-    public mutating func onDequeue(now: Nanoseconds, sojourn: Nanoseconds) -> Bool {
-        guard config.kind == .queueTime else { return false }
-        let interval = config.codelInterval.ns
-        var okToDrop = false
-        if sojourn < config.codelTarget {
-            firstAboveTime = 0
-        } else if firstAboveTime == 0 {
-            firstAboveTime = now.ns + interval
-        } else if now.ns >= firstAboveTime {
-            okToDrop = true
-        }
-        if dropping {
-            if !okToDrop {
-                dropping = false
-                return false
+        let thresholds = priorityThresholdsPercent
+        try Check.that((1...64).contains(thresholds.count), "priorityThresholdsPercent",
+                       expected: "1 to 64 thresholds, one per priority class", got: "\(thresholds.count)")
+        for index in thresholds.indices {
+            let field = "priorityThresholdsPercent[\(index)]"
+            try Check.percent(thresholds[index], field)
+            if index > 0 {
+                try Check.that(thresholds[index] <= thresholds[index - 1], field,
+                               expected: "at most the threshold of the more important class before it (\(thresholds[index - 1]))",
+                               got: "\(thresholds[index])")
             }
-            if now.ns >= dropNext {
-                dropCount += 1
-                dropNext = controlLaw(dropNext, dropCount)
-                return true
-            }
-            return false
         }
-        guard okToDrop else { return false }
-        dropping = true
-        // Resume near the previous drop rate if we stopped dropping only recently.
-        let delta = dropCount - lastDropCount
-        dropCount = (delta > 1 && now.ns - dropNext < 16 * interval) ? delta : 1
-        lastDropCount = dropCount
-        dropNext = controlLaw(now.ns, dropCount)
-        return true
-    }
-
-    /// Next drop time: t + interval / sqrt(count).
-    func controlLaw(_ t: Int64, _ count: Int) -> Int64 {
-        t + Int64((Double(config.codelInterval.ns) / Double(count).squareRoot()).rounded())
     }
 }

@@ -232,7 +232,7 @@ public struct ClientPipeline: Sendable {
         if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
             events.append(PipelineEvent(time: now, kind: .breaker(transition)))
         }
-        if admitted.contains(.throttle) && AdaptiveThrottle.isAccept(outcome) { throttle.recordAccepted(now: now) }
+        if admitted.contains(.throttle) { throttle.record(now: now, outcome: outcome) }
         if admitted.contains(.bulkhead), let change = bulkhead.release(now: now, rtt: latency, outcome: outcome) {
             events.append(PipelineEvent(time: now, kind: .limitChanged(change)))
         }

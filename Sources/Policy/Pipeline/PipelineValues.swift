@@ -112,7 +112,7 @@ public struct PipelineEvent: Sendable, Equatable {
         case .breaker(let transition): transition.cause.description
         case .ejected(_, let cause, let until): "\(cause) (until \(until))"
         case .unejected: "ejection time elapsed"
-        case .limitChanged(let change): change.cause
+        case .limitChanged(let change): change.cause.rawValue
         }
     }
 }

@@ -31,7 +31,9 @@ extension World {
         }
         for host in services[s].hosts {
             if spec.entry.concurrencyLimitEnabled {
-                instances[Int(host)].concurrencyLimiter = ConcurrencyLimiter(config: spec.entry.concurrencyLimit)
+                // Each instance its own seed, so Vegas limiters do not re-probe in lockstep.
+                let seed = streams.seed(for: "instance.\(spec.name)/\(instances[Int(host)].host).limiter")
+                instances[Int(host)].concurrencyLimiter = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
             }
             if spec.entry.loadShedder.kind != .none {
                 instances[Int(host)].shedder = LoadShedder(config: spec.entry.loadShedder)

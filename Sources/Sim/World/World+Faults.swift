@@ -320,6 +320,6 @@ extension World {
     mutating func logConcurrencyChange(instance i: Int, _ change: LimitChange, now: SimTime) {
         let service = services[Int(instances[i].service)].spec.name
         recorder.log(StateChangeEvent(time: now, entity: EntityName.instance(service, Int(instances[i].host)).text,
-                                      category: .concurrencyLimit, from: "\(change.from)", to: "\(change.to)", cause: change.cause))
+                                      category: .concurrencyLimit, from: "\(change.from)", to: "\(change.to)", cause: change.cause.rawValue))
     }
 }

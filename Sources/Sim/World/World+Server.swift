@@ -48,7 +48,7 @@ extension World {
         if instances[i].shedder != nil {
             let decision = instances[i].shedder!.admit(now: now, queueLength: instances[i].station.queueLength,
                                                         capacity: instances[i].station.queueCapacity, priority: Int(priority))
-            if !decision.admitted {
+            if !decision.isAdmitted {
                 recorder.count(services[s].entity, .shed)
                 finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
                 return
