@@ -24,7 +24,7 @@ import Testing
         #expect(NumberFormat.fixed(1.5e-5, decimals: 6) == "0.000015")
         #expect(NumberFormat.fixed(1e20, decimals: 1) == "100000000000000000000.0")
         #expect(NumberFormat.fixed(1.25e16, decimals: 0) == "12500000000000000")
-        #expect(NumberFormat.fixed(5e-324, decimals: 2) == "0.00")
+        #expect(NumberFormat.fixed(Double.leastNonzeroMagnitude, decimals: 2) == "0.00")
     }
 
     @Test func valuesRoundingToZeroHaveNoMinusSign() {
