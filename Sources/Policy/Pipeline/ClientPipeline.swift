@@ -188,6 +188,7 @@ public struct ClientPipeline: Sendable {
 
     /// Moves the pending events into `buffer` (which the caller reuses).
     public mutating func drainEvents(into buffer: inout [PipelineEvent]) {
+        guard !events.isEmpty else { return }  // the common case: one branch, no array work
         buffer.append(contentsOf: events)
         events.removeAll(keepingCapacity: true)
     }

@@ -73,8 +73,9 @@ public struct SlotPool<Record> {
     }
 
     /// Direct access to a live record (check `isLive` first when the handle came from an event).
+    /// `_read` rather than `get`: reading one field must not copy the whole record.
     @inline(__always) public subscript(handle: Handle) -> Record {
-        get { records[Int(handle.index)] }
+        _read { yield records[Int(handle.index)] }
         _modify { yield &records[Int(handle.index)] }
     }
 }

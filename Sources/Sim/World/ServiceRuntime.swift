@@ -28,7 +28,10 @@ extension SimTime {
 }
 
 /// A version of a service with its behaviour resolved (inherits unset fields).
-struct VersionRuntime {
+/// Immutable and read on every job: a class, so a field read is a pointer
+/// dereference rather than a copy of the record (it has no mutable state, so
+/// no runtime exclusivity checks either).
+final class VersionRuntime {
     let name: String
     let service: Int32
     let entity: Int32
@@ -39,6 +42,18 @@ struct VersionRuntime {
     let steps: [[ResolvedCall]]
     /// Position among the service's versions (the splitter's target index).
     let position: Int
+
+    init(name: String, service: Int32, entity: Int32, serviceTime: Distribution, loadLatency: LoadLatencySpec,
+         errors: ErrorRatesSpec, steps: [[ResolvedCall]], position: Int) {
+        self.name = name
+        self.service = service
+        self.entity = entity
+        self.serviceTime = serviceTime
+        self.loadLatency = loadLatency
+        self.errors = errors
+        self.steps = steps
+        self.position = position
+    }
 }
 
 /// A dependency call with its edge looked up once, at build time.
@@ -58,22 +73,14 @@ struct InstanceRuntime {
     let host: Int32
     var station: Station<Handle>
     var state: State
-    /// Listed in service discovery (load balancers may pick it). A crashed
-    /// instance stays listed until discovery notices (`discoveryDelay`): the
-    /// window in which a fast-failing dead host can sinkhole traffic.
-    var registered: Bool
     /// When it last became ready (for warm-up).
     var readySince: SimTime
     /// Bumped on every crash so restart events from an older life are ignored.
     var life: UInt32 = 0
-    /// Attempts sent to it whose callers are still waiting (for load balancing).
-    var outstanding: Int = 0
     /// Concurrency slots configured (before capacity loss).
     let concurrency: Int
     /// Service time multiplier from active capacity-loss faults.
     var slowdown: Double = 1
-    var concurrencyLimiter: ConcurrencyLimiter?
-    var shedder: LoadShedder?
     /// Busy servers over time (utilisation).
     var busy = TimeIntegral()
     var busyAreaAtWindowStart: Double = 0
@@ -89,6 +96,11 @@ enum Caller: Equatable {
 struct EdgeRuntime {
     let specBox: SpecBox<EdgeSpec>
     var spec: EdgeSpec { specBox.value }
+    /// Hot copies of spec and pipeline settings, read on every attempt.
+    let poolSize: Int
+    let cancelOnTimeout: Bool
+    let hedging: Bool
+    let cancelsLosers: Bool
     let caller: Caller
     let callee: Int32
     let entity: Int32

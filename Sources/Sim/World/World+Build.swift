@@ -54,7 +54,9 @@ extension World {
             }
             let index = Int32(edges.count)
             edges.append(EdgeRuntime(
-                specBox: SpecBox(edgeSpec), caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
+                specBox: SpecBox(edgeSpec), poolSize: edgeSpec.poolSize, cancelOnTimeout: edgeSpec.cancelOnTimeout,
+                hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
+                caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
                 pipelines: Array(repeating: pipeline, count: slots), poolActive: Array(repeating: 0, count: slots),
                 poolWaiting: (0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) },
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
@@ -162,8 +164,13 @@ extension World {
         instances.append(InstanceRuntime(
             service: service, version: version, host: Int32(services[Int(service)].hosts.count),
             station: Station(servers: serviceSpec.concurrency, queueCapacity: serviceSpec.queueCapacity, discipline: serviceSpec.queueDiscipline),
-            state: ready ? .up : .starting, registered: ready, readySince: ready ? .min : .max, concurrency: serviceSpec.concurrency))
+            state: ready ? .up : .starting, readySince: ready ? .min : .max, concurrency: serviceSpec.concurrency))
         services[Int(service)].hosts.append(index)
+        limiters.append(nil)
+        shedders.append(nil)
+        instanceRegistered.append(ready)
+        instanceOutstanding.append(0)
+        instanceVersion.append(version)
         return index
     }
 

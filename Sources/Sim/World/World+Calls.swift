@@ -11,6 +11,7 @@ extension World {
         recorder.count(edges[edge].entity, .offered)
         edges[edge].inFlight += 1
         let start = edges[edge].pipelines[Int(slot)].startCall(now: now, deadline: deadline, using: &edgeRandom[edge])
+        let usedSlot = Int(slot)
         let record = CallRecord(
             edge: e, policySlot: slot, parentAttempt: parent, client: client, message: message, identity: identity, key: key,
             priority: priority, deadline: deadline, started: now, state: start.state, outstanding: InlineHandles(),
@@ -20,7 +21,7 @@ extension World {
             hitModelLimit(.model(name: "maxInFlight (calls alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
             return
         }
-        drainPipelineEvents(edge: edge, now: now)
+        drainPipelineEvents(edge: edge, slot: usedSlot, now: now)
         if let stage = start.rejectedBy {
             countRejection(stage, edge: edge, client: client)
             completeCall(c, .rejected, scheduler: &scheduler)
@@ -47,7 +48,7 @@ extension World {
         let slot = Int(calls[c].policySlot)
         let decision = edges[edge].pipelines[slot].startAttempt(
             &calls[c].state, kind: kind.pipelineKind, now: now, activeRequests: edges[edge].inFlight, using: &edgeRandom[edge])
-        drainPipelineEvents(edge: edge, now: now)
+        drainPipelineEvents(edge: edge, slot: slot, now: now)
         switch decision {
         case .skip(let stage):
             countRejection(stage, edge: edge, client: calls[c].client)
@@ -68,17 +69,18 @@ extension World {
         let slot = Int(calls[c].policySlot)
         let callee = Int(edges[edge].callee)
         let version = routeVersion(service: callee, key: calls[c].key, edge: edge)
-        // Copy-on-write views (no copying happens): the closures must not capture
-        // `self` while the pipeline is being mutated.
+        // Copy-on-write views of the flat per-instance arrays (no copying happens):
+        // the closures must not capture `self` while the pipeline is being mutated,
+        // and must not read whole instance records (each read would copy one).
         let hosts = services[callee].hosts
-        let instanceView = instances
+        let registered = instanceRegistered, versionOf = instanceVersion, outstanding = instanceOutstanding
         let picked = edges[edge].pipelines[slot].pickHost(
             hostCount: hosts.count,
             isEligible: { host in
-                let instance = instanceView[Int(hosts[host])]
-                return instance.registered && instance.version == version
+                let instance = Int(hosts[host])
+                return registered[instance] && versionOf[instance] == version
             },
-            outstanding: { host in instanceView[Int(hosts[host])].outstanding },
+            outstanding: { host in Int(outstanding[Int(hosts[host])]) },
             using: &edgeRandom[edge])
         let record = AttemptRecord(
             call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
@@ -97,7 +99,7 @@ extension World {
         if kind == .retry { recorder.count(edges[edge].entity, .retries) }
         if kind == .hedge { recorder.count(edges[edge].entity, .hedges) }
         if timeout < .max { scheduler.schedule(.attemptTimeout(a), after: timeout) }
-        if kind == .first, let hedgeAt = edges[edge].pipelines[slot].nextHedgeTime(calls[c].state, now: now) {
+        if kind == .first && edges[edge].hedging, let hedgeAt = edges[edge].pipelines[slot].nextHedgeTime(calls[c].state, now: now) {
             scheduler.schedule(.hedge(call: c), at: hedgeAt)
         }
         guard picked != nil else {
@@ -107,9 +109,9 @@ extension World {
             attemptAnswered(a, .overloaded, scheduler: &scheduler)
             return
         }
-        instances[Int(attempts[a].instance)].outstanding += 1
-        if edges[edge].spec.poolSize > 0 {
-            if edges[edge].poolActive[slot] >= edges[edge].spec.poolSize {
+        instanceOutstanding[Int(attempts[a].instance)] += 1
+        if edges[edge].poolSize > 0 {
+            if edges[edge].poolActive[slot] >= edges[edge].poolSize {
                 attempts[a].phase = .waitingForConnection
                 edges[edge].poolWaiting[slot].pushBack(a)
                 scheduler.schedule(.poolTimeout(a), after: edges[edge].spec.poolMaxWait)
@@ -155,7 +157,7 @@ extension World {
     mutating func attemptTimedOut(_ a: Handle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), !attempts[a].callerDone else { return }
         attempts[a].callerGaveUp = true
-        if edges[Int(attempts[a].edge)].spec.cancelOnTimeout { cancelServerWork(a, scheduler: &scheduler) }
+        if edges[Int(attempts[a].edge)].cancelOnTimeout { cancelServerWork(a, scheduler: &scheduler) }
         attemptAnswered(a, .timeout, scheduler: &scheduler)
     }
 
@@ -186,7 +188,7 @@ extension World {
         let decision = edges[edge].pipelines[slot].finishAttempt(
             &calls[c].state, ticket: attempts[a].ticket, host: host, now: now, outcome: outcome,
             latency: now - attempts[a].sent, retryAfter: nil, using: &edgeRandom[edge])
-        drainPipelineEvents(edge: edge, now: now)
+        drainPipelineEvents(edge: edge, slot: slot, now: now)
         releaseIfDone(a)
         switch decision {
         case .complete(let final):
@@ -206,10 +208,10 @@ extension World {
     mutating func leaveCaller(_ a: Handle, scheduler: inout Scheduler<Event>) {
         attempts[a].callerDone = true
         if attempts[a].instance >= 0 && attempts[a].phase != .waitingForConnection {
-            instances[Int(attempts[a].instance)].outstanding -= 1
+            instanceOutstanding[Int(attempts[a].instance)] -= 1
         }
         if attempts[a].phase == .waitingForConnection {
-            instances[Int(attempts[a].instance)].outstanding -= 1
+            instanceOutstanding[Int(attempts[a].instance)] -= 1
             edges[Int(attempts[a].edge)].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
             attempts[a].phase = .done
         }
@@ -244,7 +246,7 @@ extension World {
         let slot = Int(calls[c].policySlot)
         calls[c].finished = true
         // Attempts still out lost (a hedge or a retry raced): their callers give up.
-        let cancelLosers = edges[edge].pipelines[slot].cancelsLosers || edges[edge].spec.cancelOnTimeout
+        let cancelLosers = edges[edge].cancelsLosers || edges[edge].cancelOnTimeout
         while calls[c].outstanding.count > 0 {
             let loser = calls[c].outstanding[0]
             calls[c].outstanding.remove(loser)
@@ -259,7 +261,7 @@ extension World {
         recorder.outcome(edges[edge].entity, outcome, latency: outcome == .rejected ? nil : latency)
         edges[edge].inFlight -= 1
         edges[edge].pipelines[slot].finishCall(&calls[c].state, now: now, outcome: outcome, latency: latency)
-        drainPipelineEvents(edge: edge, now: now)
+        drainPipelineEvents(edge: edge, slot: slot, now: now)
         let record = calls[c]
         calls.release(c)
         if record.client >= 0 {

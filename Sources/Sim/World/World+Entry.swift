@@ -33,10 +33,10 @@ extension World {
             if spec.entry.concurrencyLimitEnabled {
                 // Each instance its own seed, so Vegas limiters do not re-probe in lockstep.
                 let seed = streams.seed(for: "instance.\(spec.name)/\(instances[Int(host)].host).limiter")
-                instances[Int(host)].concurrencyLimiter = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
+                limiters[Int(host)] = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
             }
             if spec.entry.loadShedder.kind != .none {
-                instances[Int(host)].shedder = LoadShedder(config: spec.entry.loadShedder)
+                shedders[Int(host)] = LoadShedder(config: spec.entry.loadShedder)
             }
         }
         if spec.kind == .cache, (spec.cache ?? .defaultValue).mode == .keyed {

@@ -158,7 +158,7 @@ extension World {
         instances[i].station = Station(servers: instances[i].station.servers, queueCapacity: spec.queueCapacity, discipline: spec.queueDiscipline)
         instances[i].busy.set(0, at: now)
         logInstance(i, from: wasUp ? "up" : "starting", to: "down", cause: cause, now: now)
-        if instances[i].registered {
+        if instanceRegistered[i] {
             scheduler.schedule(.discovery(instance: Int32(i), life: life), after: spec.discoveryDelay)
         }
         if restartAfter < .max {
@@ -177,7 +177,7 @@ extension World {
     mutating func instanceReady(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
         guard instances[i].life == life, instances[i].state == .starting else { return }
         instances[i].state = .up
-        instances[i].registered = true
+        instanceRegistered[i] = true
         instances[i].readySince = scheduler.now
         logInstance(i, from: "starting", to: "up", cause: "start-up complete", now: scheduler.now)
     }
@@ -185,7 +185,7 @@ extension World {
     /// Discovery notices a dead instance and load balancers stop picking it.
     mutating func discoveryCaughtUp(_ i: Int, life: UInt32) {
         guard instances[i].life == life, instances[i].state != .up else { return }
-        instances[i].registered = false
+        instanceRegistered[i] = false
     }
 
     /// Changes an instance's server count; waiting work pulled in starts now.

@@ -30,11 +30,14 @@ extension World {
 
     /// Turns what the pipelines report (breaker transitions, ejections, limit
     /// changes) into state-change events with their causes.
-    mutating func drainPipelineEvents(edge e: Int, now: SimTime) {
-        guard edges[e].pipelines.contains(where: { $0.hasEvents }) else { return }
-        for slot in edges[e].pipelines.indices where edges[e].pipelines[slot].hasEvents {
-            pipelineEvents.removeAll(keepingCapacity: true)
+    mutating func drainPipelineEvents(edge e: Int, slot only: Int? = nil, now: SimTime) {
+        // Draining is mutating (in place); reading a pipeline through the array
+        // to ask whether it has events would copy it whole on every call.
+        let slots = only.map { $0..<($0 + 1) } ?? edges[e].pipelines.indices
+        for slot in slots {
             edges[e].pipelines[slot].drainEvents(into: &pipelineEvents)
+            guard !pipelineEvents.isEmpty else { continue }
+            defer { pipelineEvents.removeAll(keepingCapacity: true) }
             for event in pipelineEvents {
                 var entity = recorder.entities[Int(edges[e].entity)].text
                 if edges[e].pipelines.count > 1 { entity += "#\(slot)" }

@@ -45,8 +45,8 @@ extension World {
             }
         }
         let priority = attempts[a].priority
-        if instances[i].shedder != nil {
-            let decision = instances[i].shedder!.admit(now: now, queueLength: instances[i].station.queueLength,
+        if shedders[i] != nil {
+            let decision = shedders[i]!.admit(now: now, queueLength: instances[i].station.queueLength,
                                                         capacity: instances[i].station.queueCapacity, priority: Int(priority))
             if !decision.isAdmitted {
                 recorder.count(services[s].entity, .shed)
@@ -54,8 +54,8 @@ extension World {
                 return
             }
         }
-        if instances[i].concurrencyLimiter != nil {
-            guard instances[i].concurrencyLimiter!.tryAcquire(now: now) else {
+        if limiters[i] != nil {
+            guard limiters[i]!.tryAcquire(now: now) else {
                 recorder.count(services[s].entity, .rejectedLimiter)
                 finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
                 return
@@ -193,7 +193,7 @@ extension World {
         attempts[a].outcome = outcome
         if attempts[a].holdsLimiterPermit {
             attempts[a].holdsLimiterPermit = false
-            if let change = instances[i].concurrencyLimiter?.release(now: now, rtt: now - attempts[a].arrived, outcome: outcome) {
+            if let change = limiters[i]?.release(now: now, rtt: now - attempts[a].arrived, outcome: outcome) {
                 logConcurrencyChange(instance: i, change, now: now)
             }
         }
@@ -218,7 +218,7 @@ extension World {
         let now = scheduler.now
         var next = instances[i].station.complete()
         while let job = next {
-            let drop = instances[i].shedder?.onDequeue(now: now, sojourn: now - attempts[job].arrived) ?? false
+            let drop = shedders[i]?.onDequeue(now: now, sojourn: now - attempts[job].arrived) ?? false
             if !attempts[job].cancelRequested && !drop {
                 startWork(job, scheduler: &scheduler)
                 return

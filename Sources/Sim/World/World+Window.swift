@@ -51,7 +51,7 @@ extension World {
                 return capacity > 0 ? busyArea / capacity : .nan
             case .instancesUp: return Double(hosts.filter { instances[Int($0)].state == .up }.count)
             case .concurrencyLimit:
-                let limits = hosts.compactMap { instances[Int($0)].concurrencyLimiter?.limit }
+                let limits = hosts.compactMap { limiters[Int($0)]?.limit }
                 return limits.isEmpty ? .nan : Double(limits.reduce(0, +)) / Double(limits.count)
             default: return .nan
             }

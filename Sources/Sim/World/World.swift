@@ -58,6 +58,18 @@ public struct World: SimulationModel {
     var services: [ServiceRuntime] = []
     var versions: [VersionRuntime] = []
     var instances: [InstanceRuntime] = []
+    /// Per instance, kept apart from the instance records so those stay small
+    /// (reading a field of a record copies it whole).
+    var limiters: [ConcurrencyLimiter?] = []
+    /// Listed in service discovery (load balancers may pick it). A crashed
+    /// instance stays listed until discovery notices (`discoveryDelay`): the
+    /// window in which a fast-failing dead host can sinkhole traffic.
+    var instanceRegistered: [Bool] = []
+    /// Attempts sent to each instance whose callers still wait (for load balancing).
+    var instanceOutstanding: [Int32] = []
+    /// Each instance's version (read by load balancing on every pick).
+    var instanceVersion: [Int32] = []
+    var shedders: [LoadShedder?] = []
     var edges: [EdgeRuntime] = []
     var clients: [ClientRuntime] = []
     var faults: [FaultRuntime] = []
