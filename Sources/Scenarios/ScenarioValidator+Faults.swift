@@ -57,7 +57,9 @@ extension ScenarioValidator.Context {
         case .service(let name), .version(let name, _), .instance(let name, _):
             serviceReference(path, name)
         case .edge(let from, let to):
-            if !(serviceNames + clientNames).contains(from) { report(path, "unknown caller \"\(from)\" in \"\(fault.target)\"") }
+            if !(serviceNames + clientNames).contains(from) {
+                report(path, "unknown caller \"\(from)\" in \"\(fault.target)\"" + Suggest.hint(for: from, in: serviceNames + clientNames))
+            }
             serviceReference(path, to)
         case .region(let region):
             if !regions.contains(region) { report(path, "no service or client is in region \"\(region)\"" + Suggest.hint(for: region, in: regions)) }
@@ -69,7 +71,7 @@ extension ScenarioValidator.Context {
             if !names.contains(version) { report(path, "service \"\(service)\" has no version \"\(version)\"" + Suggest.hint(for: version, in: names)) }
         }
         if case .instance(let service, let index) = target, let spec = scenario.services.first(where: { $0.name == service }) {
-            let count = spec.versions.isEmpty ? spec.instances : spec.versions.reduce(0) { $0 + ($1.instances ?? spec.instances) }
+            let count = spec.totalInstances
             if index < 0 || index >= count { report(path, "\"\(fault.target)\" names no instance: \(service) has \(count), numbered from 0") }
         }
         switch (kind, target) {

@@ -57,12 +57,17 @@ public enum ScenarioValidator {
 
         mutating func distribution(_ path: JSONPath, _ spec: DurationDistributionSpec) {
             do { _ = try spec.build() } catch {
-                report(path.appending(JSONPath(dotted: ScenarioValidator.specParameter(error.parameter, in: spec))), error.reason)
+                report(path.appending(JSONPath(dotted: error.parameter)), error.reason)
             }
         }
 
         mutating func range<T: Comparable>(_ path: JSONPath, _ value: T, _ bounds: ClosedRange<T>, _ what: String) {
-            if !bounds.contains(value) { report(path, "expected \(what) in \(bounds.lowerBound)...\(bounds.upperBound), got \(value)") }
+            func text(_ v: T) -> String {
+                // Whole doubles print without ".0": "0...100, got 150", as the integer checks do.
+                if let d = v as? Double { return NumberFormat.trimmed(d, maxDecimals: 6) }
+                return "\(v)"
+            }
+            if !bounds.contains(value) { report(path, "expected \(what) in \(text(bounds.lowerBound))...\(text(bounds.upperBound)), got \(text(value))") }
         }
 
         mutating func serviceReference(_ path: JSONPath, _ name: String) {
@@ -88,14 +93,16 @@ public enum ScenarioValidator {
             if scenario.schemaVersion != ScenarioFormat.schemaVersion {
                 report(["schemaVersion"], "this faultsim reads schemaVersion \(ScenarioFormat.schemaVersion), the file says \(scenario.schemaVersion)")
             }
-            if scenario.duration.ns <= 0 || scenario.duration > Bounds.maxDuration {
+            let durationValid = scenario.duration.ns > 0 && scenario.duration <= Bounds.maxDuration
+            if !durationValid {
                 report(["duration"], "expected a duration in (0s, \(Bounds.maxDuration.unitString)], got \(scenario.duration.unitString)")
             }
+            // Window checks compare against the duration: only meaningful when it is valid.
             if scenario.window.ns <= 0 {
                 report(["window"], "expected a duration > 0, got \(scenario.window.unitString)")
-            } else if scenario.window > scenario.duration {
+            } else if durationValid && scenario.window > scenario.duration {
                 report(["window"], "the metrics window (\(scenario.window.unitString)) is longer than the run (\(scenario.duration.unitString))")
-            } else if scenario.duration.ns / scenario.window.ns > Int64(Bounds.maxWindows) {
+            } else if durationValid && scenario.duration.ns / scenario.window.ns > Int64(Bounds.maxWindows) {
                 report(["window"], "\(scenario.duration.ns / scenario.window.ns) windows exceed the limit of \(Bounds.maxWindows); use a wider window")
             }
             if scenario.services.isEmpty { report(["services"], "a scenario needs at least one service") }
@@ -131,9 +138,7 @@ public enum ScenarioValidator {
                     if let latency = version.loadLatency { checkLoadLatency(versionPath.appending(key: "loadLatency"), latency) }
                     if let calls = version.calls { checkCalls(versionPath.appending(key: "calls"), calls, caller: service.name) }
                 }
-                let totalInstances = service.versions.isEmpty ? service.instances
-                    : service.versions.reduce(0) { $0 + ($1.instances ?? service.instances) }
-                if totalInstances == 0 { report(path.appending(key: "instances"), "service \"\(service.name)\" has no instances at all") }
+                if service.totalInstances == 0 { report(path.appending(key: "instances"), "service \"\(service.name)\" has no instances at all") }
                 if let split = service.split {
                     validate(path.appending(key: "split")) { () throws(PolicyConfigError) in try split.validate() }
                     let versionNames = service.versions.isEmpty ? ["v1"] : service.versions.map(\.name)
@@ -282,19 +287,5 @@ public enum ScenarioValidator {
         return names
     }
 
-    /// The scenario field holding a distribution parameter (`median`, `points[1].value`).
-    static func specParameter(_ parameter: String, in spec: DurationDistributionSpec) -> String {
-        switch spec {
-        case .constant: return ""
-        case .percentiles: return parameter.replacingPrefix("percentiles", with: "points")
-        case .mixture: return parameter
-        default: return parameter
-        }
-    }
 }
 
-extension String {
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
-    }
-}

@@ -65,7 +65,8 @@ public enum SpecDecoder {
             decoder.reportUnknownKeys()
             return value
         } catch is RecordedFailure {
-            decoder.reportUnknownKeys()
+            // A nested value failed (and was reported); keys after it were never
+            // asked for, so listing them as unknown would be wrong.
             return try fallbackValue(type, base: base, path: path, session: session)
         } catch let error as SpecDecodeError {
             session.report(error.path, error.position, error.message)

@@ -64,6 +64,12 @@ final class ValueDecoder: Decoder {
         for member in user?.objectMembers ?? [] {
             var key = member.key
             var value = member.value
+            if let (stem, _) = UnitAlias.split(key), value.numberValue == nil,
+               merged.contains(where: { $0.key == stem && $0.base?.stringValue != nil }) {
+                session.report(path.appending(key: key), value.position,
+                               "\"\(key)\" takes a number (it is \"\(stem)\" in those units), got \(value.stringValue.map { "\"\($0)\"" } ?? value.kind.withArticle)")
+                continue
+            }
             if let (stem, unit) = UnitAlias.split(key), let number = value.numberValue,
                merged.contains(where: { $0.key == stem && $0.base?.stringValue != nil }) {
                 if user?.member(named: stem) != nil {

@@ -58,6 +58,7 @@ public enum DurationDistributionSpec: Equatable, Sendable, AtomicSpec {
 
     /// The validated distribution, with values in nanoseconds.
     public func build() throws(DistributionError) -> Distribution {
+        if let problem = durationProblem() { throw problem }
         switch self {
         case .constant(let value):
             return try .constant(Double(value.ns))
@@ -74,7 +75,12 @@ public enum DurationDistributionSpec: Equatable, Sendable, AtomicSpec {
         case .samples(let values):
             return try .empirical(samples: values.map { Double($0.ns) })
         case .percentiles(let points):
-            return try .empirical(percentiles: points.map { ($0.percentile, Double($0.value.ns)) })
+            do {
+                return try .empirical(percentiles: points.map { ($0.percentile, Double($0.value.ns)) })
+            } catch {
+                // The factory names the table "percentiles"; the file calls it "points".
+                throw DistributionError(parameter: error.parameter.replacingPercentiles, reason: error.reason)
+            }
         case .mixture(let components):
             var parts: [(weight: Double, distribution: Distribution)] = []
             for (index, component) in components.enumerated() {

@@ -166,3 +166,15 @@ public struct ErrorRatesSpec: SpecDefaults, Equatable {
 
     public var totalPercent: Double { serverErrorPercent + overloadedPercent + throttledPercent + clientErrorPercent }
 }
+
+extension ServiceSpec {
+    /// Instances of every version together (saturating: absurd counts are
+    /// reported by validation, never overflow).
+    public var totalInstances: Int {
+        guard !versions.isEmpty else { return instances }
+        return versions.reduce(0) { total, version in
+            let (sum, overflow) = total.addingReportingOverflow(version.instances ?? instances)
+            return overflow ? Int.max : sum
+        }
+    }
+}

@@ -35,7 +35,7 @@ extension World {
             if let service = serviceIndex[edgeSpec.from] {
                 caller = .service(service)
                 callerRegion = spec.services[Int(service)].region
-                slots = edgeSpec.scope == .edge ? 1 : max(1, totalInstances(of: spec.services[Int(service)]))
+                slots = edgeSpec.scope == .edge ? 1 : max(1, spec.services[Int(service)].totalInstances)
             } else if let client = clientIndex[edgeSpec.from] {
                 caller = .client(client)
                 callerRegion = spec.clients[Int(client)].region
@@ -141,12 +141,6 @@ extension World {
 
         recorder = Recorder(windowWidth: spec.window, entities: entities)
         self.owners = owners
-    }
-
-    /// Instances of every version of a service (for per-instance policy slots).
-    func totalInstances(of serviceSpec: ServiceSpec) -> Int {
-        serviceSpec.versions.isEmpty ? serviceSpec.instances
-            : serviceSpec.versions.reduce(0) { $0 + ($1.instances ?? serviceSpec.instances) }
     }
 
     /// The one-way latency between two regions.
