@@ -25,9 +25,12 @@ public enum CanaryPhase: String, Codable, CaseIterable, Sendable {
 ///    clock starts at the first breaching analysis; once `now - since >=
 ///    failureHold` the canary rolls back (weight 0, final), otherwise
 ///    `hold(.breachPending)`. A healthy analysis clears the clock.
-/// 4. Healthy and not paused: once the step has run its `hold` (from when its
-///    weight was set), advance one step, or promote after the last (weight 100,
-///    final). At most one step per analysis.
+/// 4. Healthy and not paused: once the step's `hold` has passed since
+///    `holdStartedAt`, advance one step, or promote after the last (weight 100,
+///    final). At most one step per analysis. The hold counts healthy time: it
+///    starts when the step's weight is set and starts again when a breach
+///    clears (and on `resume`), so a step never advances on the strength of a
+///    single good analysis after a breach.
 ///
 /// A paused rollout still judges, and rolls back on a sustained breach; it
 /// advances only after `resume(now:)`. No call allocates.
@@ -41,8 +44,11 @@ public struct CanaryController: Sendable {
     /// The canary's current traffic share, in percent: the step's weight, 100
     /// once promoted, 0 once rolled back.
     public private(set) var weightPercent: Double
-    /// When the current step's weight was set (or the rollout resumed).
+    /// When the current step's weight was set.
     public private(set) var stepStartedAt: Nanoseconds
+    /// When the current step's hold started counting: the step's start, the
+    /// first healthy analysis after a breach, or the last `resume`.
+    public private(set) var holdStartedAt: Nanoseconds
     /// When the standing breach was first seen, nil when none stands.
     public private(set) var breachStartedAt: Nanoseconds?
     /// Progressing, paused, promoted or rolled back.
@@ -58,6 +64,7 @@ public struct CanaryController: Sendable {
         stepIndex = 0
         weightPercent = config.steps[0].weightPercent
         stepStartedAt = startedAt
+        holdStartedAt = startedAt
         breachStartedAt = nil
         phase = .progressing
         lastEvaluatedAt = nil
@@ -102,15 +109,19 @@ public struct CanaryController: Sendable {
             }
             return .hold(.breachPending(since: since, remaining: deadline - now, analysis: analysis))
         }
-        breachStartedAt = nil
+        if breachStartedAt != nil {
+            breachStartedAt = nil
+            holdStartedAt = now
+        }
 
         if phase == .paused { return .hold(.paused(analysis: analysis)) }
-        let due = stepStartedAt.saturatingAdd(config.steps[stepIndex].hold)
+        let due = holdStartedAt.saturatingAdd(config.steps[stepIndex].hold)
         if now < due { return .hold(.stepHolding(remaining: due - now, analysis: analysis)) }
         if stepIndex + 1 < config.steps.count {
             stepIndex += 1
             weightPercent = config.steps[stepIndex].weightPercent
             stepStartedAt = now
+            holdStartedAt = now
             return .advance(toWeightPercent: weightPercent, analysis: analysis)
         }
         phase = .promoted
@@ -125,7 +136,7 @@ public struct CanaryController: Sendable {
     public mutating func resume(now: Nanoseconds) -> Bool {
         guard phase == .paused else { return false }
         phase = .progressing
-        stepStartedAt = now
+        holdStartedAt = now
         return true
     }
 }
