@@ -36,14 +36,14 @@ public struct BurnRateAlert: Sendable {
         self.config = config
         firing = Array(repeating: false, count: config.rules.count)
         budget = config.errorBudgetRatio
-        longWindows = config.rules.map { rule in
-            let width = BurnRateAlertConfig.bucketWidth(for: rule)
-            return SlidingWindow(bucketWidth: width, bucketCount: BurnRateAlertConfig.bucketCount(rule.longWindow, width: width))
-        }
-        shortWindows = config.rules.map { rule in
-            let width = BurnRateAlertConfig.bucketWidth(for: rule)
-            return SlidingWindow(bucketWidth: width, bucketCount: BurnRateAlertConfig.bucketCount(rule.shortWindow, width: width))
-        }
+        longWindows = config.rules.map { Self.window(covering: $0.longWindow, for: $0) }
+        shortWindows = config.rules.map { Self.window(covering: $0.shortWindow, for: $0) }
+    }
+
+    /// An empty window of `length` at `rule`'s resolution.
+    static func window(covering length: Nanoseconds, for rule: BurnRateRule) -> SlidingWindow<GoodTotal> {
+        let width = BurnRateAlertConfig.bucketWidth(for: rule)
+        return SlidingWindow(bucketWidth: width, bucketCount: BurnRateAlertConfig.bucketCount(length, width: width))
     }
 
     /// Counts `total` requests at `now`, `good` of them good. Negative counts
