@@ -5,6 +5,7 @@ enum FaultSimCLI {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command.Type] = [
         RunCommand.self,
+        CheckCommand.self,
         ValidateCommand.self,
         ListCommand.self,
         ShowCommand.self,

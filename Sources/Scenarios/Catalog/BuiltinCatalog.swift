@@ -34,6 +34,12 @@ already gave up, retries triple the load, and the storm keeps the system down lo
   faults: [
     {kind: "crash", target: "api/0", start: "30s", restartAfter: "10s"},
   ],
+  // The lesson, pinned: with fixed retries the storm outlives the crash.
+  expect: {
+    metastable: true,
+    retryAmplificationPeak: {min: 2.5},
+    goodputRatio: {max: 0.5},
+  },
 }
 """####),
     ]
