@@ -120,6 +120,17 @@ import Testing
         #expect(summary.contains("## Faults\n\nNo faults were injected.\n"))
     }
 
+    @Test func runStoppedBeforeItsFirstWindowClosedStillGetsAReport() {
+        var input = F.input(F.recording(F.runSeries("")), faults: [FaultSpan(name: "late", target: "service:api", start: .seconds(5), end: .seconds(9))])
+        input.stopReason = .limit(.maxEvents(10))
+        let files = RunReport.files(input)
+        #expect(files.map(\.name) == ["summary.md", "summary.csv", "timeseries.csv", "events.csv"])
+        let analysis = RunAnalysis(input)
+        #expect(analysis.runValue(.sloAttainment) == .notApplicable(.noData))
+        #expect(analysis.runValue(.metastable) == .notApplicable(.faultNotRemoved))
+        #expect(analysis.runValue(.stateFlipsPerMinute) == .number(0, .perMinute))
+    }
+
     @Test func callerSuppliedAnalysisCriteriaReachTheReport() throws {
         let input = try F.input(F.crashSpec(), seed: 1)
         let strict = RunAnalysis(input, criteria: RunAnalysisCriteria(storms: RetryStormCriteria(amplificationThreshold: 3)))

@@ -49,7 +49,7 @@ extension SummaryMarkdown {
             }
             out += table.render()
             let others = analysis.oscillations.count - periodic.count
-            if others > 0 { out += "\n\(others) other key series have no dominant period.\n" }
+            if others > 0 { out += "\n\(others) other key series \(others == 1 ? "has" : "have") no dominant period.\n" }
         }
         let rates = analysis.flipRates
         guard !rates.isEmpty else { return out + "\nNo state flips.\n" }
