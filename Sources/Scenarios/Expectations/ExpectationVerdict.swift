@@ -52,7 +52,7 @@ extension Expectation {
     }
 
     /// A figure value as a person reads it.
-    static func text(_ value: FigureValue) -> String {
+    public static func text(_ value: FigureValue) -> String {
         switch value {
         case .number(let number, let unit):
             let shown = NumberFormat.trimmed(number, maxDecimals: 4)
