@@ -48,7 +48,7 @@ public struct RunAnalysis: Sendable, Equatable {
     public var flipRates: [StateFlipRate]
 
     /// Analyses `input` under `criteria`.
-    public init(_ input: ReportInput, criteria: RunAnalysisCriteria = RunAnalysisCriteria()) {
+    public init(_ input: ReportInput, criteria: RunAnalysisCriteria = .standard) {
         let recording = input.recording
         let run = EntityName.run.text
         self.criteria = criteria
@@ -59,7 +59,7 @@ public struct RunAnalysis: Sendable, Equatable {
         attainment = recording.sloAttainment(run, target: input.slo)
         self.run = EntityTotals(recording, run)
         let recorded = recording.alertFiringTimes()
-        let builtIn = BurnRateAlert(slo: input.slo.successRatio, rules: criteria.burnRateRules)
+        let builtIn = SeriesBurnRateAlert(slo: input.slo.successRatio, rules: criteria.burnRateRules)
         alertFiringTimes = recorded.isEmpty ? recording.burnRateFiringTimes(run, alert: builtIn) : recorded
         let health = health, firing = alertFiringTimes
         faults = input.faults.map { fault in
