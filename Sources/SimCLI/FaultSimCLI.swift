@@ -9,6 +9,7 @@ enum FaultSimCLI {
         ListCommand.self,
         ShowCommand.self,
         BenchCommand.self,
+        SchemaCommand.self,
     ]
 
     static var usage: String {
