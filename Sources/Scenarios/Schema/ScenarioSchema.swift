@@ -29,8 +29,8 @@ public enum ScenarioSchema {
         ]
         if scenario.first?.key != "description" {
             members.append(JSONMember(key: "description", value: .string(
-                "A FaultSim scenario file (JSON5, schemaVersion \(ScenarioFormat.schemaVersion)). Every field is optional: "
-                + "`faultsim show NAME --resolved` prints the defaults. Durations are strings with units (\"250ms\") "
+                "A FaultSim scenario file (JSON5, schemaVersion \(ScenarioFormat.schemaVersion)). Fields left out take their defaults: "
+                + "`faultsim show NAME --resolved` prints them. Durations are strings with units (\"250ms\") "
                 + "or numbers in `<field>Ms`, `<field>Seconds`...; `preset` starts a policy from a library's defaults.")))
         }
         members += scenario

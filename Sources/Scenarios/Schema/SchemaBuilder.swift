@@ -16,7 +16,7 @@ import Sim
 final class SchemaBuilder {
     /// The generator met something it cannot describe (a new custom `Codable`
     /// form needs a special case): a bug to fix here, never a user error.
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, Equatable, CustomStringConvertible {
         var message: String
         var description: String { "schema generation failed: \(message)" }
     }

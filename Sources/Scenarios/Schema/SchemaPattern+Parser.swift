@@ -16,9 +16,11 @@ extension SchemaPattern {
 
         var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
+        /// The next scalar, consumed; `nil` (and no move) at the end.
         mutating func take() -> Unicode.Scalar? {
+            guard index < scalars.count else { return nil }
             defer { index += 1 }
-            return peek
+            return scalars[index]
         }
 
         mutating func parseAlternation() throws(SyntaxError) -> Node {

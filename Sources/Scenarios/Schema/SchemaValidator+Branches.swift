@@ -8,11 +8,11 @@ extension SchemaValidator {
     ///   unless all differ: then one message lists the accepted values;
     /// - of the rest, the one with the fewest violations, then the one with the
     ///   most of its required keys present, then the first.
-    func checkBranches(_ value: JSONValue, _ branches: [JSONValue], exactlyOne: Bool, at path: JSONPath,
+    func checkBranches(_ value: JSONValue, _ branches: [JSONValue], exactlyOne: Bool, at path: JSONPath, via: String?,
                        into violations: inout [SchemaViolation]) {
         let results = branches.map { branch in
             var found: [SchemaViolation] = []
-            check(value, against: branch, at: path, via: nil, into: &found)
+            check(value, against: branch, at: path, via: via, into: &found)
             return found
         }
         let passing = results.indices.filter { results[$0].isEmpty }
@@ -29,7 +29,8 @@ extension SchemaValidator {
                     if case .type(let text) = violation.reason, !expected.contains(text) { expected.append(text) }
                 }
             }
-            violations.append(SchemaViolation(path: path, message: "expected \(expected.joined(separator: " or ")), got \(Self.describe(value))",
+            let name = via.map { " (\($0))" } ?? ""
+            violations.append(SchemaViolation(path: path, message: "expected \(expected.joined(separator: " or "))\(name), got \(Self.describe(value))",
                                               reason: .type(expected.joined(separator: " or "))))
             return
         }

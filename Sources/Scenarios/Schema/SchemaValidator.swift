@@ -66,7 +66,8 @@ public struct SchemaValidator: Sendable {
         }
         if let types = schema["type"], !Self.value(value, hasType: types) {
             let expected = Self.typeList(types)
-            violations.append(SchemaViolation(path: path, message: "expected \(expected), got \(Self.describe(value))", reason: .type(expected)))
+            let name = via.map { " (\($0))" } ?? ""
+            violations.append(SchemaViolation(path: path, message: "expected \(expected)\(name), got \(Self.describe(value))", reason: .type(expected)))
             return
         }
         if let constant = schema["const"], value != constant {
@@ -85,8 +86,8 @@ public struct SchemaValidator: Sendable {
                 check(element, against: items, at: path.appending(index: index), via: nil, into: &violations)
             }
         }
-        if let branches = schema["anyOf"]?.arrayValue { checkBranches(value, branches, exactlyOne: false, at: path, into: &violations) }
-        if let branches = schema["oneOf"]?.arrayValue { checkBranches(value, branches, exactlyOne: true, at: path, into: &violations) }
+        if let branches = schema["anyOf"]?.arrayValue { checkBranches(value, branches, exactlyOne: false, at: path, via: via, into: &violations) }
+        if let branches = schema["oneOf"]?.arrayValue { checkBranches(value, branches, exactlyOne: true, at: path, via: via, into: &violations) }
     }
 
     func checkScalar(_ value: JSONValue, against schema: JSONValue, at path: JSONPath, via: String?, into violations: inout [SchemaViolation]) {
