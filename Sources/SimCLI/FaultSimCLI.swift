@@ -10,6 +10,7 @@ enum FaultSimCLI {
         ListCommand.self,
         ShowCommand.self,
         BenchCommand.self,
+        SchemaCommand.self,
     ]
 
     static var usage: String {
