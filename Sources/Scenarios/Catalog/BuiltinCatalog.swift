@@ -61,6 +61,66 @@ near 10% and the breaker opens only for the real outage: faultsim run breaker-fl
   },
 }
 """####),
+        Catalog.Entry(name: "cache-flush-stampede", text: ####"""
+// A cache flush sends every read to the database, and a queue longer than the callers' patience keeps it that way.
+{
+  schemaVersion: 1,
+  name: "cache-flush-stampede",
+  description: "Cache flush stampede: a cache in front of the database holds 20,000 keys of zipf-popular data and \
+answers most reads; at 60 s it is flushed (a bad deploy, a restart, an operator's FLUSHALL). Every read misses at once and \
+the database, sized for the usual 130 misses a second, gets 1,000. In the first second the hottest keys are read back \
+and refill, which brings the hit ratio back to about half; then the database's 1,000-deep FIFO queue (5 s of work) fills, \
+every query waits longer than the cache's 500 ms timeout, the database works only for callers who have gone (goodput 0.11), \
+and a key is cached only when a read succeeds, so nothing refills again: the cache stays half empty and users lose half their \
+reads for the rest of the run (metastable; success 60.7%). Lesson: a stampede becomes permanent when the backend's queue is \
+longer than its callers' timeout, because refilling needs answers that arrive in time; keep the queue short or drop stale work \
+and the cache refills within seconds. faultsim run cache-flush-stampede --set services.db.queueCapacity=100 \
+(250 ms of work: recovered 2 s after the flush, success 99.87%); CoDel does it without resizing: \
+--set services.db.entry.loadShedder.kind=queueTime (success 99.53%), and so does LIFO: --set services.db.queueDiscipline=lifo \
+(99.87%). Request coalescing and stale-while-revalidate, the other classic fixes, are not modelled.",
+  seed: 1,
+  duration: "4m",
+  services: [
+    {
+      name: "cache",
+      kind: "cache",
+      instances: 2,
+      concurrency: 256,
+      serviceTime: "1ms",
+      calls: [{target: "db"}],
+      // Keyed: a miss reads the database and fills the key if the read succeeds; entries do not expire.
+      cache: {mode: "keyed", capacity: 20000, ttl: "never"},
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "never", deadline: "2s"}},
+    },
+    {
+      name: "db",
+      kind: "database",
+      instances: 1,
+      concurrency: 8,
+      queueCapacity: 1000,
+      // 8 x 20 ms: 400 queries/s.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      // How the cache calls the database: one try, 500 ms.
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "500ms", deadline: "never"}},
+    },
+  ],
+  clients: [
+    // Traffic ramps up over 40 s so the cache warms before full load.
+    {name: "web", target: "cache", rate: {kind: "ramp", fromRps: 100, toRps: 1000, start: "0s", end: "40s"},
+     keys: {count: 20000, popularity: "zipf", zipfExponent: 1.0}},
+  ],
+  faults: [
+    {name: "cache flush", kind: "cacheFlush", target: "cache", start: "60s", duration: "1s"},
+  ],
+  // Measured on seed 1 (seeds 1-5: success 0.586 to 0.641, db goodput 0.11): metastable, success 0.607,
+  // db goodput ratio 0.111. With a 100-deep queue: recovered, success 0.9987.
+  expect: {
+    metastable: true,
+    successRatio: {max: 0.8},
+    goodputRatio: {max: 0.4, entity: "service:db"},
+  },
+}
+"""####),
         Catalog.Entry(name: "connection-pool-exhaustion", text: ####"""
 // A mild database slowdown and a connection pool sized for the good days: the api's threads queue for connections.
 {
@@ -114,6 +174,94 @@ backpressure alone (a 50 ms wait for a connection, then fail) keeps half the tra
     successRatio: [{max: 0.9}, {min: 0.99, entity: "service:db"}],
     mttr: {min: "15s"},
     latencyP99Ms: {min: 900},
+  },
+}
+"""####),
+        Catalog.Entry(name: "death-spiral-after-burst", text: ####"""
+// Work that gets slower the more of it there is: a 5 s burst tips the server into a spiral it never leaves.
+{
+  schemaVersion: 1,
+  name: "death-spiral-after-burst",
+  description: "Death spiral after a burst: a single api instance at 60% load whose service time grows with the work \
+it holds (garbage-collection pressure, lock contention, cache thrashing: past 1.5 requests per thread each request costs \
+e^(u - 1.5) times more, up to 20x). A 5 s burst of 3x traffic queues thousands of requests; with hundreds waiting every \
+request runs 20x slower, throughput drops from 400 to 20 requests a second, far below the 240 that keep arriving, and the \
+queue never drains although the burst lasted 5 s (metastable; success 10.7% over the run). Lesson: when load makes work \
+more expensive, let no more work in than the server can hold cheaply: a concurrency limit at the entry, sized below the \
+knee, refuses the burst's excess with fast 503s and the server recovers as soon as the burst ends: \
+faultsim run death-spiral-after-burst --set services.api.entry.concurrencyLimitEnabled=true \
+--set services.api.entry.concurrencyLimit.maxConcurrent=12 (not metastable, MTTR 20 s, success 95.9%). A shorter queue \
+is not enough: with queueCapacity=100 the load per thread is still 13 and the spiral holds (success 10.7%); CoDel \
+(loadShedder.kind=queueTime) escapes, but ordinary fluctuations at 60% load restart the spiral twice more (success 70.4%).",
+  seed: 1,
+  duration: "3m",
+  services: [
+    {
+      name: "api",
+      instances: 1,
+      concurrency: 8,
+      queueCapacity: 5000,
+      // 8 x 20 ms: 400 requests/s while the load stays light.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      // u = requests in the instance per thread; multiplier e^(u - 1.5) above 1.5, at most 20.
+      loadLatency: {kind: "exponential", coefficient: 1, threshold: 1.5, maxMultiplier: 20},
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "1s", deadline: "never"}},
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 240}},
+  ],
+  faults: [
+    {name: "burst", kind: "surge", target: "client:web", start: "20s", duration: "5s", multiplier: 3},
+  ],
+  // Measured on seed 1 (seeds 1-5 alike: success 0.105 to 0.108): metastable, success 0.107.
+  // With the concurrency limit: not metastable, success 0.959.
+  expect: {
+    metastable: true,
+    successRatio: {max: 0.3},
+  },
+}
+"""####),
+        Catalog.Entry(name: "goodput-collapse-fifo", text: ####"""
+// A 30 s surge fills a long FIFO queue; for two minutes the server answers only requests whose callers have left.
+{
+  schemaVersion: 1,
+  name: "goodput-collapse-fifo",
+  description: "Goodput collapse behind a long FIFO queue: one api instance runs at 90% load with a 5,000-request FIFO \
+queue (an unbounded executor, a listen backlog) and callers that give up after 200 ms. A 30 s surge of 1.5x builds a \
+backlog of 2,100 requests, 10 s of work. From then on every request served has waited longer than its caller's timeout: \
+the server is 100% busy and 0% useful. The surge ends at 60 s, but the spare 10% drains the backlog at 20 requests a second, \
+so the outage lasts until about 160 s: a 30 s surge costs over 2 minutes (goodput ratio 0.29, MTTR 132 s, 102 s after the surge \
+ended). Lesson: a queue longer than the callers' patience turns overload into zero goodput; serve the newest request first, \
+or drop what has waited too long. LIFO keeps the server useful through the surge: \
+faultsim run goodput-collapse-fifo --set services.api.queueDiscipline=lifo (goodput 0.90, success 90.3%; the price is \
+fairness: at 90% load about 5% of requests sink under newer ones and time out even without a surge); CoDel drops the stale \
+ones instead: --set services.api.entry.loadShedder.kind=queueTime (goodput 0.97, success 88.5%).",
+  seed: 1,
+  duration: "3m",
+  services: [
+    {
+      name: "api",
+      instances: 1,
+      concurrency: 4,
+      queueCapacity: 5000,
+      queueDiscipline: "fifo",
+      // 4 x 20 ms: 200 requests/s.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "200ms", deadline: "never"}},
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 180}},
+  ],
+  faults: [
+    {name: "traffic surge", kind: "surge", target: "client:web", start: "30s", duration: "30s", multiplier: 1.5},
+  ],
+  // Measured on seed 1: goodput ratio 0.293, MTTR 132 s (seeds 1-5: goodput 0.15 to 0.29; on two
+  // seeds the drain passes the 2 min metastability threshold). LIFO: 0.903, CoDel: 0.970.
+  expect: {
+    goodputRatio: {max: 0.45},
+    mttr: {min: "90s"},
   },
 }
 """####),
@@ -322,6 +470,110 @@ already gave up, retries triple the load, and the storm keeps the system down lo
     metastable: true,
     retryAmplificationPeak: {min: 2.5},
     goodputRatio: {max: 0.5},
+  },
+}
+"""####),
+        Catalog.Entry(name: "surge-priority-shedding", text: ####"""
+// A 10x surge: the api drops browsing before it drops a checkout.
+{
+  schemaVersion: 1,
+  name: "surge-priority-shedding",
+  description: "Traffic surge 10x with load shedding by priority: a viral moment multiplies all traffic by ten for a minute \
+(the seed guides' 'DDoS or viral surge; 10x traffic'), taking the api from 19% to 188% of its capacity. Requests carry a \
+priority: checkouts are class 0 (critical), browsing class 2 (sheddable). The api's priority shedder refuses class 2 once its \
+queue is 2% full and class 0 only at 10% (200 requests, 250 ms of work, well inside the 1 s client timeout), so every \
+checkout is served and browsing gets what is left (checkout 100%, browse 51%, 39% of requests shed with a fast 503). \
+Lesson: shed early and by value, and keep the queue shorter than the callers' patience; the guides' pitfall is 'dropping \
+high-value traffic'. Without the shedder the 2,000-deep FIFO queue fills with requests whose callers already gave up and \
+both classes collapse alike: faultsim run surge-priority-shedding --set services.api.entry.loadShedder.kind=none \
+(checkout 17.7%, browse 17.3%, goodput ratio 0.27).",
+  seed: 1,
+  duration: "3m",
+  services: [
+    {
+      name: "api",
+      instances: 2,
+      concurrency: 8,
+      queueCapacity: 2000,
+      // 8 slots x 20 ms per instance: 800 requests/s in all.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "1s", deadline: "never"}},
+      // Thresholds in percent of the 2,000-request queue, for classes 0, 1 and 2.
+      entry: {loadShedder: {kind: "priority", priorityThresholdsPercent: [10, 5, 2]}},
+    },
+  ],
+  clients: [
+    {name: "checkout", target: "api", rate: {kind: "constant", rateRps: 30}, priorities: {percents: [100]}},
+    {name: "browse", target: "api", rate: {kind: "constant", rateRps: 120}, priorities: {percents: [0, 0, 100]}},
+  ],
+  faults: [
+    {name: "checkout surge", kind: "surge", target: "client:checkout", start: "30s", duration: "60s", multiplier: 10},
+    {name: "browse surge", kind: "surge", target: "client:browse", start: "30s", duration: "60s", multiplier: 10},
+  ],
+  // Measured on seed 1 (seeds 1-5 within 1%): checkout success 1.0, browse 0.512, shed share 0.391
+  // (per client, read on the client -> api edges: expectations do not take client: entities).
+  // Without shedding: checkout 0.177, so the 0.99 floor separates the two by a mile.
+  expect: {
+    successRatio: [{min: 0.99, entity: "edge:checkout->api"}, {max: 0.7, entity: "edge:browse->api"}],
+    shedShare: {min: 0.25, max: 0.5},
+    goodputRatio: {min: 0.95},
+  },
+}
+"""####),
+        Catalog.Entry(name: "timeout-cascade-high-utilisation", text: ####"""
+// Timeouts tuned on an idle database meet a busy hour: retries at two tiers bury the database in abandoned work.
+{
+  schemaVersion: 1,
+  name: "timeout-cascade-high-utilisation",
+  description: "Timeout cascade at high utilisation: the database runs at 75% and answers in 20 ms, so the api's 150 ms \
+per-try timeout looks generous, and web retries the api with 800 ms per try; both tiers make up to 3 attempts. A 20 s busy \
+hour (30% more traffic) takes the database to 97.5%, where its queueing delay passes 150 ms: api calls time out and retry, \
+which adds load, which lengthens the queue, and the web tier retries its timed-out requests too, up to 9 database queries \
+per user request. The database's queue fills with queries whose callers are gone (goodput 0.14), the api's queue fills \
+behind it (78% of its arrivals refused), and the system stays down long after the busy hour (metastable; success 17.7%, \
+retry amplification 5.2x on web->api and 3.2x on api->db). Lesson: a per-try timeout must sit above the queueing delay \
+of the busiest hour you must survive, not the idle p99, and retries at several tiers multiply; set the deepest tier's \
+timeout from its loaded latency: faultsim run timeout-cascade-high-utilisation --set services.db.policy.retry.perTryTimeout=1s \
+(never unhealthy, success 100%, p99 232 ms). Retrying at one tier only is not enough here \
+(--set services.db.policy.retry.maxAttempts=1: still metastable), nor are retry budgets on both tiers (success 17.8%): \
+the abandoned queries already in the queue keep the database busy.",
+  seed: 1,
+  duration: "3m",
+  services: [
+    {
+      name: "api",
+      instances: 2,
+      concurrency: 32,
+      queueCapacity: 1000,
+      serviceTime: {kind: "exponential", mean: "2ms"},
+      calls: [{target: "db"}],
+      // How web calls the api.
+      policy: {retry: {maxAttempts: 3, perTryTimeout: "800ms", deadline: "never", backoff: {kind: "constant", base: "10ms", jitter: "none"}}},
+    },
+    {
+      name: "db",
+      kind: "database",
+      instances: 1,
+      concurrency: 8,
+      queueCapacity: 1000,
+      // 8 x 20 ms: 400 queries/s; 300 requests/s is 75%.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      // How the api calls the database: a timeout that only fits an idle database.
+      policy: {retry: {maxAttempts: 3, perTryTimeout: "150ms", deadline: "never", backoff: {kind: "constant", base: "10ms", jitter: "none"}}},
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 300}},
+  ],
+  faults: [
+    {name: "busy hour", kind: "surge", target: "client:web", start: "30s", duration: "20s", multiplier: 1.3},
+  ],
+  // Measured on seed 1 (seeds 1-6 all metastable, success 0.17 to 0.29): metastable, success 0.177,
+  // amplification 5.19x. With the 1 s database timeout every seed is never unhealthy.
+  expect: {
+    metastable: true,
+    successRatio: {max: 0.5},
+    retryAmplificationPeak: [{min: 2.5, entity: "edge:api->db"}, {min: 2.5, entity: "edge:web->api"}],
   },
 }
 """####),
