@@ -473,6 +473,55 @@ already gave up, retries triple the load, and the storm keeps the system down lo
   },
 }
 """####),
+        Catalog.Entry(name: "spot-preemption-retries", text: ####"""
+// Routine spot reclaims on a fleet with no headroom, and retries that turn each one into a storm.
+{
+  schemaVersion: 1,
+  name: "spot-preemption-retries",
+  description: "Spot preemption under retries: the api runs on six spot instances at 67% load, and for 100 s the cloud \
+reclaims about three instances a minute, each replaced 30 s later plus 10 s of start-up (the seed guides: 'spot preemption \
+that causes retry storms', 'spot instances for non-critical traffic under simulated preemptions'). A reclaim kills the \
+instance's in-flight requests and leaves five instances at 80% load, where the 100 ms per-try timeout starts to fire on \
+queueing alone; clients retry every timeout at once, up to 3 attempts, without a budget. The retries fill the survivors' \
+queues with work nobody waits for, the storm outlives the reclaims and the replacements, and the service never comes back \
+(metastable; success 13.3%, goodput 0.11, retry amplification 3.2x). Lesson: on spot capacity preemptions are routine, \
+so retries need a budget and the fleet needs headroom for the instances it will lose. A 20% retry budget keeps each \
+reclaim a dip and the service recovers: faultsim run spot-preemption-retries --set services.api.policy.retryBudget.kind=ratio \
+(not metastable, success 74%; the budget cuts short 23% of calls). Two spare instances remove the storms altogether: \
+--set services.api.instances=8 (success 99.97%).",
+  seed: 1,
+  duration: "4m",
+  services: [
+    {
+      name: "api",
+      instances: 6,
+      concurrency: 4,
+      queueCapacity: 100,
+      // 4 slots x 20 ms: 200 requests/s per instance, 1,200 in all.
+      serviceTime: {kind: "exponential", mean: "20ms"},
+      startupTime: "10s",
+      discoveryDelay: "5s",
+      policy: {
+        retry: {maxAttempts: 3, perTryTimeout: "100ms", deadline: "never", backoff: {kind: "constant", base: "10ms", jitter: "none"}},
+      },
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 800}},
+  ],
+  faults: [
+    {name: "spot reclaim", kind: "spotPreemption", target: "api", start: "20s", duration: "100s", ratePerMinute: 3, restartAfter: "30s"},
+  ],
+  // Measured on seed 1: metastable, goodput 0.107, amplification 3.17x. Seeds 1-6 are all metastable
+  // with goodput 0.11 to 0.36 (which instances go, and when, varies). With the budget: not metastable,
+  // goodput 0.74 (0.74 to 0.97 over seeds 1-6).
+  expect: {
+    metastable: true,
+    goodputRatio: {max: 0.4},
+    retryAmplificationPeak: {min: 2.5},
+  },
+}
+"""####),
         Catalog.Entry(name: "surge-priority-shedding", text: ####"""
 // A 10x surge: the api drops browsing before it drops a checkout.
 {
@@ -517,6 +566,59 @@ both classes collapse alike: faultsim run surge-priority-shedding --set services
     successRatio: [{min: 0.99, entity: "edge:checkout->api"}, {max: 0.7, entity: "edge:browse->api"}],
     shedShare: {min: 0.25, max: 0.5},
     goodputRatio: {min: 0.95},
+  },
+}
+"""####),
+        Catalog.Entry(name: "thundering-herd-reconnect", text: ####"""
+// A database blip, then the whole fleet comes back at once and retries in lock step.
+{
+  schemaVersion: 1,
+  name: "thundering-herd-reconnect",
+  description: "Thundering herd after a database reconnect, retries without jitter: the database stops answering for 3 s \
+(a failover blip), and when it is back the app fleet's 1,000 parked requests reconnect in the same instant on top of the \
+normal 400 requests/s (the seed guides: 'retries with no jitter cause a thundering herd after a DB blip'). The database \
+takes 58 at once (8 connections + 50 queued) and refuses the rest with a fast 503. Every refused request backs off by exactly \
+the same exponential schedule (100 ms x 2, no jitter), so the refused part of the herd comes back as one block each time: \
+the 250 ms windows show waves of about 1,000 requests at 35.2, 37, 40.2 and 46.5 s, each refused again after 58 are taken, \
+while between the waves the database idles at half load. After 8 attempts 800 of the 1,000 give up (success 98.4% over \
+the run, error budget used 16x). Lesson: backoff spaces retries out in time but only jitter spreads them across clients: \
+with full jitter (AWS 'Exponential Backoff and Jitter') the same herd is absorbed at the database's full rate and almost \
+every request succeeds: faultsim run thundering-herd-reconnect --set services.db.policy.retry.backoff.jitter=full \
+(success 99.97%, error budget 0.29x). The cost: jittered requests succeed late rather than fail early, so windows stay \
+over the 1 s p99 longer (MTTR 12.5 s instead of 7.25 s). Modelling note: Poisson arrivals that fail during a blip fail at \
+staggered times and stay staggered, so the herd comes from the reconnect burst, not from the blip itself.",
+  seed: 1,
+  duration: "2m",
+  // Quarter-second windows, so the waves (100 ms to 6.4 s apart) show in the time series.
+  window: "250ms",
+  services: [
+    {
+      name: "db",
+      kind: "database",
+      instances: 1,
+      concurrency: 8,
+      queueCapacity: 50,
+      // 8 x 10 ms: 800 queries/s, twice the normal load.
+      serviceTime: {kind: "exponential", mean: "10ms"},
+      // How the app calls the database: exponential backoff without jitter (the fix flips only `jitter`).
+      policy: {
+        retry: {maxAttempts: 8, perTryTimeout: "1s", deadline: "never", backoff: {kind: "exponential", base: "100ms", multiplier: 2, cap: "10s", jitter: "none"}},
+      },
+    },
+  ],
+  clients: [
+    // The burst at 33 s is the fleet reconnecting when the blip ends.
+    {name: "app", target: "db", rate: {kind: "constant", rateRps: 400, bursts: [{at: "33s", count: 1000}]}},
+  ],
+  faults: [
+    {name: "db blip", kind: "blackHole", target: "db", start: "30s", duration: "3s"},
+  ],
+  // Measured on seed 1 (seeds 1-5: 15.9 to 17.2x, success 0.983 to 0.984): error budget 16.4x,
+  // success 0.9836. With full jitter 0.12 to 0.37x and 0.9997: the bounds sit between the two.
+  expect: {
+    errorBudgetConsumed: {min: 8},
+    successRatio: {max: 0.99},
+    metastable: false,
   },
 }
 """####),
