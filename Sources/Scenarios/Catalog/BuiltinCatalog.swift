@@ -6,7 +6,7 @@ extension Catalog {
 {
   schemaVersion: 1,
   name: "breaker-flapping",
-  description: "Breaker flapping on noisy errors: the search service fails 10% of calls all the time, transient errors \
+  description: "Breaker flapping on noisy errors. The search service fails 10% of calls all the time, transient errors \
 that a retry absorbs, and has one real 20 s outage at 90 s. The api's breaker on search judges the last 10 attempts and \
 trips at 50% failures as soon as it has seen 5 (the seed guides' pitfalls: breakers that 'trip too often on noisy \
 telemetry', 'flapping transitions'; thresholds 'without good error classification are noisy'). Five failures in ten \
@@ -66,7 +66,7 @@ near 10% and the breaker opens only for the real outage: faultsim run breaker-fl
 {
   schemaVersion: 1,
   name: "cache-flush-stampede",
-  description: "Cache flush stampede: a cache in front of the database holds 20,000 keys of zipf-popular data and \
+  description: "Cache flush stampede. A cache in front of the database holds 20,000 keys of zipf-popular data and \
 answers most reads; at 60 s it is flushed (a bad deploy, a restart, an operator's FLUSHALL). Every read misses at once and \
 the database, sized for the usual 130 misses a second, gets 1,000. In the first second the hottest keys are read back \
 and refill, which brings the hit ratio back to about half; then the database's 1,000-deep FIFO queue (5 s of work) fills, \
@@ -126,7 +126,7 @@ and the cache refills within seconds. faultsim run cache-flush-stampede --set se
 {
   schemaVersion: 1,
   name: "connection-pool-exhaustion",
-  description: "Connection-pool exhaustion without backpressure: each api instance talks to the database through a pool of \
+  description: "Connection-pool exhaustion without backpressure. Each api instance talks to the database through a pool of \
 8 connections, plenty while queries take 5 ms. For 20 s the database adds 100 ms to every query (a lock, a slow plan), \
 which alone would only make pages 100 ms slower: the database never fails and never runs short of capacity. But 150 \
 requests/s per instance x 105 ms needs 16 connections (Little's law). The other requests wait for a connection for up to \
@@ -182,7 +182,7 @@ backpressure alone (a 50 ms wait for a connection, then fail) keeps half the tra
 {
   schemaVersion: 1,
   name: "death-spiral-after-burst",
-  description: "Death spiral after a burst: a single api instance at 60% load whose service time grows with the work \
+  description: "Death spiral after a burst. A single api instance at 60% load whose service time grows with the work \
 it holds (garbage-collection pressure, lock contention, cache thrashing: past 1.5 requests per thread each request costs \
 e^(u - 1.5) times more, up to 20x). A 5 s burst of 3x traffic queues thousands of requests; with hundreds waiting every \
 request runs 20x slower, throughput drops from 400 to 20 requests a second, far below the 240 that keep arriving, and the \
@@ -227,7 +227,7 @@ is not enough: with queueCapacity=100 the load per thread is still 13 and the sp
 {
   schemaVersion: 1,
   name: "goodput-collapse-fifo",
-  description: "Goodput collapse behind a long FIFO queue: one api instance runs at 90% load with a 5,000-request FIFO \
+  description: "Goodput collapse behind a long FIFO queue. One api instance runs at 90% load with a 5,000-request FIFO \
 queue (an unbounded executor, a listen backlog) and callers that give up after 200 ms. A 30 s surge of 1.5x builds a \
 backlog of 2,100 requests, 10 s of work. From then on every request served has waited longer than its caller's timeout: \
 the server is 100% busy and 0% useful. The surge ends at 60 s, but the spare 10% drains the backlog at 20 requests a second, \
@@ -270,7 +270,7 @@ ones instead: --set services.api.entry.loadShedder.kind=queueTime (goodput 0.97,
 {
   schemaVersion: 1,
   name: "latency-spike-cascade",
-  description: "Downstream latency spike with cascading timeouts: one of four inventory hosts answers 8 s late for a minute \
+  description: "Downstream latency spike with cascading timeouts. One of four inventory hosts answers 8 s late for a minute \
 (a slow query plan or a stalled disk, the seed guides' 'latency spikes for 30% of traffic'). The api calls inventory with the \
 seed guide's WRONG mesh config ('Mistake 1': timeout: 5s, attempts: 5, no per-try timeout; attempts here include the first), \
 so one try may use the whole 5 s and is never retried. Every call that lands on the slow host holds an api thread for 5 s; 50 such calls a second need 250 \
@@ -330,7 +330,7 @@ again, which outlier ejection would remove).",
 {
   schemaVersion: 1,
   name: "lb-sinkholing",
-  description: "Load-balancer sinkholing into a fast-failing dead instance: one of four api hosts dies at 20 s and refuses \
+  description: "Load-balancer sinkholing into a fast-failing dead instance. One of four api hosts dies at 20 s and refuses \
 connections at once; the health checks need 60 s to take it out of service discovery. Clients balance by least outstanding \
 requests, which is usually the smarter choice, but the dead host answers in microseconds, so it always has the fewest \
 calls in flight and wins nearly every pick: for a minute over 80% of requests go to it and fail (success 58.9% over the \
@@ -376,7 +376,7 @@ of 10% allows no ejection at all in a pool of 4, so raise it: faultsim run lb-si
 {
   schemaVersion: 1,
   name: "payment-errors-breaker-fallback",
-  description: "Payment dependency returning 5xx, contained by a circuit breaker and a fallback: for a minute the payment \
+  description: "Payment dependency returning 5xx, contained by a circuit breaker and a fallback. For a minute the payment \
 processor fails 90% of charges, each after hanging 2 s (the seed guides' 'payment processor returning 5xx'; their \
 playbook: open the breaker, use a fallback such as a cached authorisation or a deferred charge, close gradually). Checkout \
 calls payment as an optional step: when the call fails, checkout defers the charge (2 ms) and confirms the order. The breaker \
@@ -478,7 +478,7 @@ already gave up, retries triple the load, and the storm keeps the system down lo
 {
   schemaVersion: 1,
   name: "spot-preemption-retries",
-  description: "Spot preemption under retries: the api runs on six spot instances at 67% load, and for 100 s the cloud \
+  description: "Spot preemption under retries. The api runs on six spot instances at 67% load, and for 100 s the cloud \
 reclaims about three instances a minute, each replaced 30 s later plus 10 s of start-up (the seed guides: 'spot preemption \
 that causes retry storms', 'spot instances for non-critical traffic under simulated preemptions'). A reclaim kills the \
 instance's in-flight requests and leaves five instances at 80% load, where the 100 ms per-try timeout starts to fire on \
@@ -527,7 +527,7 @@ reclaim a dip and the service recovers: faultsim run spot-preemption-retries --s
 {
   schemaVersion: 1,
   name: "surge-priority-shedding",
-  description: "Traffic surge 10x with load shedding by priority: a viral moment multiplies all traffic by ten for a minute \
+  description: "Traffic surge 10x with load shedding by priority. A viral moment multiplies all traffic by ten for a minute \
 (the seed guides' 'DDoS or viral surge; 10x traffic'), taking the api from 19% to 188% of its capacity. Requests carry a \
 priority: checkouts are class 0 (critical), browsing class 2 (sheddable). The api's priority shedder refuses class 2 once its \
 queue is 2% full and class 0 only at 10% (200 requests, 250 ms of work, well inside the 1 s client timeout), so every \
@@ -574,7 +574,7 @@ both classes collapse alike: faultsim run surge-priority-shedding --set services
 {
   schemaVersion: 1,
   name: "thundering-herd-reconnect",
-  description: "Thundering herd after a database reconnect, retries without jitter: the database stops answering for 3 s \
+  description: "Thundering herd after a database reconnect, retries without jitter. The database stops answering for 3 s \
 (a failover blip), and when it is back the app fleet's 1,000 parked requests reconnect in the same instant on top of the \
 normal 400 requests/s (the seed guides: 'retries with no jitter cause a thundering herd after a DB blip'). The database \
 takes 58 at once (8 connections + 50 queued) and refuses the rest with a fast 503. Every refused request backs off by exactly \
@@ -627,7 +627,7 @@ staggered times and stay staggered, so the herd comes from the reconnect burst, 
 {
   schemaVersion: 1,
   name: "timeout-cascade-high-utilisation",
-  description: "Timeout cascade at high utilisation: the database runs at 75% and answers in 20 ms, so the api's 150 ms \
+  description: "Timeout cascade at high utilisation. The database runs at 75% and answers in 20 ms, so the api's 150 ms \
 per-try timeout looks generous, and web retries the api with 800 ms per try; both tiers make up to 3 attempts. A 20 s busy \
 hour (30% more traffic) takes the database to 97.5%, where its queueing delay passes 150 ms: api calls time out and retry, \
 which adds load, which lengthens the queue, and the web tier retries its timed-out requests too, up to 9 database queries \
