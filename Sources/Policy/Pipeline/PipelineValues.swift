@@ -12,6 +12,15 @@ public struct CallState: Sendable, Equatable {
     var outerAdmitted: StageSet = []
     /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
     var outerBreakerEpoch: UInt32 = 0
+    /// Retries and hedges out, and the per-attempt breaker permits out (all of
+    /// `permitEpoch`: permits of an older epoch can no longer be returned).
+    /// Hedges that lose the race are never reported: `finishCall` gives back
+    /// what they hold, or a bulkhead permit or a half-open trial would leak.
+    var retriesOut = 0
+    var breakerPermitsOut = 0
+    var permitEpoch: UInt32 = 0
+    /// Set by `finishCall`: later reports about this call change nothing.
+    var finished = false
 }
 
 /// Which kind of attempt the caller wants to send.
@@ -24,6 +33,9 @@ public struct AttemptTicket: Sendable, Equatable {
     var admitted: StageSet
     var isRetryOrHedge: Bool
     var breakerEpoch: UInt32 = 0
+    /// The failure the budget priced this retry by (`.timeout` for a hedge):
+    /// an AWS quota refunds a successful retry by exactly what it cost.
+    var retryCause: OutcomeClass = .serverError
     public static let none = AttemptTicket(admitted: [], isRetryOrHedge: false)
 }
 
