@@ -1,0 +1,97 @@
+import Synchronization
+import Testing
+@testable import Policy
+
+extension ProductionTests {
+    /// One wrapper shared by many tasks loses no update: every counter adds up,
+    /// and nothing is held once every call has returned.
+    @Suite struct ResilientClientConcurrencyTests {
+        /// Per-call breaker and bulkhead (so every refusal happens before an
+        /// attempt), three attempts with a short jittered backoff.
+        static let config = ClientPipelineConfig(
+            order: [.breaker, .bulkhead, .retry],
+            retry: RetryConfig(maxAttempts: 3, retryOn: .transientFailures, perTryTimeout: .max, deadline: .max,
+                               backoff: BackoffConfig(kind: .exponential, base: .ms(1), multiplier: 2, cap: .ms(10), jitter: .full)),
+            breaker: CircuitBreakerConfig(slidingWindowSize: 20, minimumNumberOfCalls: 20, failureRateThresholdPercent: 50,
+                                          waitInOpen: .ms(20), permittedCallsInHalfOpen: 3),
+            bulkhead: ConcurrencyLimitConfig(maxConcurrent: 4))
+
+        /// What one task saw.
+        struct Tally {
+            var successes = 0, failures = 0, rejectedByBreaker = 0, rejectedByBulkhead = 0
+        }
+
+        @Test func eightTasksOfTenThousandCallsKeepEveryCounterConsistent() async throws {
+            let ticks = Counter()
+            // Virtual time: 10 us per reading, so the breaker's 20 ms wait passes now and then.
+            let client = try ResilientClient(config: Self.config, generator: SplitMix64(seed: 8),
+                                             now: { .us(10 * Int64(ticks.next())) }, sleep: { _ in })
+            let runs = Counter()
+            let tasks = 8, callsPerTask = 10_000
+            let tallies = await withTaskGroup(of: Tally.self) { group in
+                for task in 0..<tasks {
+                    group.addTask {
+                        var tally = Tally()
+                        for call in 0..<callsPerTask {
+                            let id = task * callsPerTask + call
+                            let attempts = Counter()
+                            let result = await capture {
+                                try await client.execute { () async throws -> Int in
+                                    _ = runs.next()
+                                    let attempt = attempts.next()
+                                    await Task.yield()  // let other tasks in while this call holds its permits
+                                    // One stretch of 100 calls in 5 always fails (the breaker opens);
+                                    // otherwise every 3rd call fails its first attempt.
+                                    if (call / 100) % 5 == 0 || (id % 3 == 0 && attempt == 0) {
+                                        throw ScriptedError(outcomeClass: .serverError)
+                                    }
+                                    return attempt
+                                }
+                            }
+                            switch result {
+                            case .success: tally.successes += 1
+                            case .failure(ResilienceError.rejected(.breaker)): tally.rejectedByBreaker += 1
+                            case .failure(ResilienceError.rejected(.bulkhead)): tally.rejectedByBulkhead += 1
+                            case .failure: tally.failures += 1
+                            }
+                        }
+                        return tally
+                    }
+                }
+                var total = Tally()
+                for await tally in group {
+                    total.successes += tally.successes
+                    total.failures += tally.failures
+                    total.rejectedByBreaker += tally.rejectedByBreaker
+                    total.rejectedByBulkhead += tally.rejectedByBulkhead
+                }
+                return total
+            }
+
+            let counters = client.counters
+            let calls = tasks * callsPerTask
+            #expect(counters.calls == 80_000)
+            #expect(counters.successes + counters.failures + counters.rejected == calls)
+            #expect(counters.attempts == counters.calls - counters.rejected + counters.retries)
+            #expect(counters.attempts == runs.count)
+            #expect(counters.successes == tallies.successes)
+            #expect(counters.failures == tallies.failures)
+            #expect(counters.rejected == tallies.rejectedByBreaker + tallies.rejectedByBulkhead)
+            // Every refusal happened: the test exercised what it claims to.
+            #expect(tallies.rejectedByBreaker > 0)
+            #expect(tallies.rejectedByBulkhead > 0)
+            #expect(counters.failures > 0)
+
+            client.state.withLock { state in
+                #expect(state.callsInFlight == 0)
+                #expect(state.pipeline.bulkhead.inflight == 0)
+                #expect(state.pipeline.activeRetries == 0)
+                #expect(state.pipeline.breaker.notPermittedCalls == tallies.rejectedByBreaker)
+                let breaker = state.pipeline.breaker
+                if breaker.state == .halfOpen {
+                    #expect(breaker.halfOpenPermitsAvailable + breaker.trials.filled >= Self.config.breaker.permittedCallsInHalfOpen)
+                }
+            }
+        }
+    }
+}
