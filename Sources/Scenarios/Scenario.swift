@@ -23,11 +23,16 @@ public struct Scenario: SpecDefaults, Equatable {
     public var network: NetworkSpec
     public var faults: [FaultSpec]
     public var limits: LimitsSpec
+    /// What "healthy" means for the analysis (MTTR, SLO attainment, storms).
+    public var slo: SLOSpec
+    /// Bounds on headline figures that `faultsim check` enforces.
+    public var expect: ExpectationSet
 
     public init(schemaVersion: Int = ScenarioFormat.schemaVersion, name: String = "", description: String = "", seed: UInt64 = 1,
                 duration: SimTime = .minutes(5), window: SimTime = .seconds(1), services: [ServiceSpec] = [],
                 clients: [ClientSpec] = [], edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue,
-                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue) {
+                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, slo: SLOSpec = .defaultValue,
+                expect: ExpectationSet = .defaultValue) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.description = description
@@ -40,6 +45,8 @@ public struct Scenario: SpecDefaults, Equatable {
         self.network = network
         self.faults = faults
         self.limits = limits
+        self.slo = slo
+        self.expect = expect
     }
 
     public static let defaultValue = Scenario()

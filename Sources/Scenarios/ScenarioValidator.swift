@@ -25,6 +25,8 @@ public enum ScenarioValidator {
         context.checkFaults()
         context.checkLimits()
         context.checkCycles()
+        context.checkSLO()
+        context.checkExpectations()
         return context.issues
     }
 
