@@ -152,6 +152,10 @@ import Testing
         #expect(config.retry.perTryTimeout == .max)
         #expect(config.retry.deadline == .seconds(15))
         #expect(config == .edgeDefault)
+        // The memberwise init's default order is a named constant (Swift 6.3.1 miscompiles
+        // array-literal default arguments in optimised testing builds); it must still arrive intact.
+        #expect(ClientPipelineConfig(retry: PipelineFixtures.retry(2)).order == [.retry])
+        #expect(ClientPipelineConfig.retryOnly == [.retry])
     }
 
     @Test func orderMustHoldRetryOnceAndEachStageAtMostOnce() {
