@@ -65,8 +65,12 @@ extension ClientPipeline {
     }
 
     /// Gives back what the attempts still out hold when their call ends
-    /// without them (hedges that lost the race): one bulkhead slot each, the
-    /// breaker permits of the current epoch, and their place among active retries.
+    /// without them (hedges that lost the race, or the attempt a hedge beat):
+    /// one bulkhead slot each, the breaker permits of the current epoch, their
+    /// place among active retries, and what the budget charged for them, as
+    /// `cancelAttempt` does for one: a hedge as a retry after a timeout, a
+    /// retry by the failure that prompted it. They have no outcome of their
+    /// own, so nothing is recorded.
     mutating func abandonOutstanding(_ call: inout CallState, now: Nanoseconds) {
         if perAttempt.contains(.bulkhead) {
             for _ in 0..<call.outstanding { bulkhead.releaseIgnored() }
@@ -76,9 +80,12 @@ extension ClientPipeline {
                 events.append(PipelineEvent(time: now, kind: .breaker(transition)))
             }
         }
+        for _ in 0..<call.hedgesOut { budget.refundRetry(now: now, retryCause: .timeout) }
+        for _ in 0..<max(0, call.retriesOut - call.hedgesOut) { budget.refundRetry(now: now, retryCause: call.lastRetryCause) }
         activeRetries = max(0, activeRetries - call.retriesOut)
         call.outstanding = 0
         call.retriesOut = 0
+        call.hedgesOut = 0
         call.breakerPermitsOut = 0
     }
 }

@@ -112,6 +112,11 @@ public struct ClientPipeline: Sendable {
         if kind == .first { budget.recordRequest(now: now) }
         call.attempts += 1
         call.outstanding += 1
+        switch kind {
+        case .first: break
+        case .retry: call.lastRetryCause = retryCause
+        case .hedge: call.hedgesOut += 1
+        }
         if kind != .first {
             activeRetries += 1
             call.retriesOut += 1
@@ -123,7 +128,7 @@ public struct ClientPipeline: Sendable {
             call.breakerPermitsOut += 1
         }
         let timeout = min(config.retry.perTryTimeout, remaining)
-        return .send(AttemptTicket(admitted: admitted, isRetryOrHedge: kind != .first, breakerEpoch: epoch, retryCause: retryCause),
+        return .send(AttemptTicket(admitted: admitted, kind: kind, breakerEpoch: epoch, retryCause: retryCause),
                      timeout: timeout)
     }
 
@@ -152,11 +157,15 @@ public struct ClientPipeline: Sendable {
     }
 
     /// The caller stopped waiting for an attempt without learning its outcome
-    /// (its own task was cancelled): the permits it holds go back, nothing is
-    /// recorded, and no retry is decided. End the call next.
+    /// (its own task was cancelled, or it cancelled a hedge): the permits it
+    /// holds go back, a retry or hedge gives the budget back what it cost
+    /// (`refundRetry`, priced as when it was sent: a hedge as a retry after a
+    /// timeout), nothing is recorded, and no retry is decided. After the
+    /// caller's own cancellation, end the call next.
     public mutating func cancelAttempt(_ call: inout CallState, ticket: AttemptTicket, now: Nanoseconds) {
         guard !call.finished else { return }
         release(ticket.admitted, epoch: ticket.breakerEpoch, now: now)
+        if ticket.isRetryOrHedge { budget.refundRetry(now: now, retryCause: ticket.retryCause) }
         settle(&call, ticket: ticket)
     }
 
@@ -179,6 +188,7 @@ public struct ClientPipeline: Sendable {
             activeRetries = max(0, activeRetries - 1)
             call.retriesOut = max(0, call.retriesOut - 1)
         }
+        if ticket.kind == .hedge { call.hedgesOut = max(0, call.hedgesOut - 1) }
         if ticket.admitted.contains(.breaker), ticket.breakerEpoch == call.permitEpoch, call.breakerPermitsOut > 0 {
             call.breakerPermitsOut -= 1
         }

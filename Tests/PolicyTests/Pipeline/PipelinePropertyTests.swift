@@ -77,11 +77,12 @@ import Testing
         }
         // The sequences exercised what they claim to (pinned: the same seeds give the same runs).
         // Every guard and the budget refused somewhere (deadlines stop retries in `decide` first).
-        #expect(refusalCounts == ["breaker": 5_258, "budget": 9_978, "bulkhead": 1_601, "rateLimit": 51, "throttle": 11_985])
+        // (Losing hedges refunding AWS quotas took budget refusals from 9,978 to 9,860.)
+        #expect(refusalCounts == ["breaker": 5_273, "budget": 9_860, "bulkhead": 1_609, "rateLimit": 54, "throttle": 11_983])
         #expect(totals.calls == 48_000)
-        #expect(totals.attempts == 47_454)
-        #expect(totals.rejected == 17_788)
-        #expect(totals.successes == 15_870)
+        #expect(totals.attempts == 47_648)
+        #expect(totals.rejected == 17_805)
+        #expect(totals.successes == 15_913)
     }
 
     @Test func theSameSeedGivesTheSameRun() throws {
