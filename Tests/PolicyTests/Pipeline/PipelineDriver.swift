@@ -37,6 +37,14 @@ struct PipelineDriver {
     @discardableResult
     mutating func call(at start: Nanoseconds? = nil, deadline: Nanoseconds = .max, latency: Nanoseconds = .ms(10),
                        _ outcome: (Int) -> OutcomeClass) -> CallTrace {
+        call(at: start, deadline: deadline) { (latency, outcome($0)) }
+    }
+
+    /// Runs one call whose attempt `i` would answer `attempt(i).outcome` after
+    /// `attempt(i).latency`; one whose timeout is shorter times out instead.
+    @discardableResult
+    mutating func call(at start: Nanoseconds? = nil, deadline: Nanoseconds = .max,
+                       attempts attempt: (Int) -> (latency: Nanoseconds, outcome: OutcomeClass)) -> CallTrace {
         if let start, start > now { now = start }
         let started = now
         var trace = CallTrace()
@@ -55,9 +63,10 @@ struct PipelineDriver {
                 trace.sentAt.append(now)
                 trace.timeouts.append(timeout)
                 let sent = now
+                let (latency, outcome) = attempt(trace.sentAt.count - 1)
                 let answered = latency <= timeout
                 now = now.saturatingAdd(answered ? latency : timeout)
-                let result = answered ? outcome(trace.sentAt.count - 1) : .timeout
+                let result = answered ? outcome : .timeout
                 let next = pipeline.finishAttempt(&call, ticket: ticket, host: nil, now: now, outcome: result,
                                                   latency: now - sent, retryAfter: nil, using: &rng)
                 drain()

@@ -17,7 +17,7 @@ extension ProductionTests {
             let clock = ManualClock()
             let client = try Self.client(ClientPipelineConfig(order: [.retry], retry: PipelineFixtures.retry(3)), clock: clock)
             await #expect(throws: ScriptedError(outcomeClass: .overloaded)) { try await client.execute(Self.failing(.overloaded)) }
-            #expect(clock.sleeps == [.ms(100), .ms(100)])
+            #expect(clock.backoffs == [.ms(100), .ms(100)])
             #expect(client.counters == ResilienceCounters(calls: 1, attempts: 3, retries: 2, successes: 0, failures: 1, rejected: 0))
         }
 
