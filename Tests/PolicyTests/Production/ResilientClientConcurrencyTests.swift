@@ -19,6 +19,17 @@ extension ProductionTests {
         /// What one task saw.
         struct Tally {
             var successes = 0, failures = 0, rejectedByBreaker = 0, rejectedByBulkhead = 0
+            var rejectedByRateLimit = 0, timeouts = 0, cancelled = 0
+
+            mutating func add(_ other: Tally) {
+                successes += other.successes
+                failures += other.failures
+                rejectedByBreaker += other.rejectedByBreaker
+                rejectedByBulkhead += other.rejectedByBulkhead
+                rejectedByRateLimit += other.rejectedByRateLimit
+                timeouts += other.timeouts
+                cancelled += other.cancelled
+            }
         }
 
         @Test func eightTasksOfTenThousandCallsKeepEveryCounterConsistent() async throws {
@@ -27,6 +38,7 @@ extension ProductionTests {
             let client = try ResilientClient(config: Self.config, generator: SplitMix64(seed: 8),
                                              now: { .us(10 * Int64(ticks.next())) }, sleep: { _ in })
             let runs = Counter()
+            let bulkheadRefusals = Counter()
             let tasks = 8, callsPerTask = 10_000
             let tallies = await withTaskGroup(of: Tally.self) { group in
                 for task in 0..<tasks {
@@ -39,6 +51,9 @@ extension ProductionTests {
                                 try await client.execute { () async throws -> Int in
                                     _ = runs.next()
                                     let attempt = attempts.next()
+                                    // The first calls to get in hold the bulkhead's 4 slots until some
+                                    // task's first call is refused: a refusal happens on any scheduling.
+                                    while call == 0 && bulkheadRefusals.count == 0 { await Task.yield() }
                                     await Task.yield()  // let other tasks in while this call holds its permits
                                     // One stretch of 100 calls in 5 always fails (the breaker opens);
                                     // otherwise every 3rd call fails its first attempt.
@@ -51,7 +66,9 @@ extension ProductionTests {
                             switch result {
                             case .success: tally.successes += 1
                             case .failure(ResilienceError.rejected(.breaker)): tally.rejectedByBreaker += 1
-                            case .failure(ResilienceError.rejected(.bulkhead)): tally.rejectedByBulkhead += 1
+                            case .failure(ResilienceError.rejected(.bulkhead)):
+                                tally.rejectedByBulkhead += 1
+                                _ = bulkheadRefusals.next()
                             case .failure: tally.failures += 1
                             }
                         }
@@ -59,12 +76,7 @@ extension ProductionTests {
                     }
                 }
                 var total = Tally()
-                for await tally in group {
-                    total.successes += tally.successes
-                    total.failures += tally.failures
-                    total.rejectedByBreaker += tally.rejectedByBreaker
-                    total.rejectedByBulkhead += tally.rejectedByBulkhead
-                }
+                for await tally in group { total.add(tally) }
                 return total
             }
 
@@ -91,6 +103,106 @@ extension ProductionTests {
                 if breaker.state == .halfOpen {
                     #expect(breaker.halfOpenPermitsAvailable + breaker.trials.filled >= Self.config.breaker.permittedCallsInHalfOpen)
                 }
+            }
+        }
+
+        /// Per-attempt rate limiter and bulkhead, per-try timeouts whose timers
+        /// race the operation on real threads, and some callers cancelled.
+        static let racing = ClientPipelineConfig(
+            order: [.retry, .rateLimit, .bulkhead],
+            retry: RetryConfig(maxAttempts: 3, retryOn: .transientFailures, perTryTimeout: .ms(1), deadline: .max,
+                               backoff: BackoffConfig(kind: .exponential, base: .ms(1), multiplier: 2, cap: .ms(10), jitter: .full)),
+            rateLimit: .tokenBucket(rateRps: 20_000, burst: 4),
+            bulkhead: ConcurrencyLimitConfig(maxConcurrent: 3))
+
+        @Test func racingTimeoutsAndCancelledCallersLeaveNothingHeldAndEveryCallCounted() async throws {
+            let ticks = Counter()
+            // Virtual time for decisions (10 us a reading); timers and backoffs only yield, so
+            // whether a timer beats its operation is up to the threads: the counts must add up anyway.
+            let client = try ResilientClient(config: Self.racing, generator: SplitMix64(seed: 9),
+                                             now: { .us(10 * Int64(ticks.next())) },
+                                             sleep: { _ in
+                                                 await Task.yield()
+                                                 try Task.checkCancellation()
+                                             })
+            let runs = Counter()
+            let timedOutAttempts = Counter()
+            let bulkheadRefusals = Counter()
+            let tasks = 8, callsPerTask = 2_000
+            let tallies = await withTaskGroup(of: Tally.self) { group in
+                for task in 0..<tasks {
+                    group.addTask {
+                        var tally = Tally()
+                        for call in 0..<callsPerTask {
+                            let operation: @Sendable () async throws -> Int = {
+                                _ = runs.next()
+                                if call == 0 || call % 50 == 1 {
+                                    // Answers only when cancelled, so its timer wins. The first calls to get
+                                    // in also hold the bulkhead's 3 slots until some attempt is refused.
+                                    while call == 0 && bulkheadRefusals.count == 0 { await Task.yield() }
+                                    do {
+                                        try await Task.sleep(for: .seconds(3_600))
+                                    } catch {
+                                        _ = timedOutAttempts.next()
+                                        throw error
+                                    }
+                                }
+                                await Task.yield()
+                                if (task + call) % 4 == 0 { throw ScriptedError(outcomeClass: .overloaded) }
+                                return call
+                            }
+                            let result: Result<Int, any Error>
+                            if call % 7 == 3 {
+                                // A caller cancelled before it starts, from its own task.
+                                let gate = Counter()
+                                let caller = Task {
+                                    while gate.count == 0 { await Task.yield() }
+                                    return try await client.execute(operation)
+                                }
+                                caller.cancel()
+                                _ = gate.next()
+                                result = await caller.result
+                            } else {
+                                result = await capture { try await client.execute(operation) }
+                            }
+                            switch result {
+                            case .success: tally.successes += 1
+                            case .failure(ResilienceError.rejected(.rateLimit)): tally.rejectedByRateLimit += 1
+                            case .failure(ResilienceError.rejected(.bulkhead)):
+                                tally.rejectedByBulkhead += 1
+                                _ = bulkheadRefusals.next()
+                            case .failure(ResilienceError.timeout): tally.timeouts += 1; tally.failures += 1
+                            case .failure(is CancellationError): tally.cancelled += 1; tally.failures += 1
+                            case .failure: tally.failures += 1
+                            }
+                        }
+                        return tally
+                    }
+                }
+                var total = Tally()
+                for await tally in group { total.add(tally) }
+                return total
+            }
+
+            let counters = client.counters
+            #expect(counters.calls == tasks * callsPerTask)
+            #expect(counters.successes + counters.failures + counters.rejected == counters.calls)
+            #expect(counters.attempts == runs.count)
+            #expect(counters.successes == tallies.successes)
+            #expect(counters.failures == tallies.failures)
+            #expect(counters.rejected == tallies.rejectedByRateLimit + tallies.rejectedByBulkhead)
+            // Everything the test claims to race happened.
+            #expect(timedOutAttempts.count > 0)
+            #expect(tallies.cancelled > 0)
+            #expect(tallies.rejectedByRateLimit > 0)
+            #expect(tallies.rejectedByBulkhead > 0)
+            #expect(counters.retries > 0)
+
+            client.state.withLock { state in
+                #expect(state.callsInFlight == 0)
+                #expect(state.pipeline.bulkhead.inflight == 0)
+                #expect(state.pipeline.activeRetries == 0)
+                #expect(state.pipeline.rateLimiter.balanceUnits <= state.pipeline.rateLimiter.capacityUnits)
             }
         }
     }
