@@ -11,11 +11,13 @@ import Synchronization
 /// ```swift
 /// let client = try ResilientClient(config: .preset(.resilience4j)!, generator: SplitMix64(seed: 42))
 /// let body = try await client.execute {
-///     let (data, response) = try await URLSession.shared.data(from: url)
-///     guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw HTTPStatusError(response) }
-///     return data
+///     let (body, status) = try await httpGet("/profiles/\(id)")
+///     guard status == 200 else { throw HTTPStatusError(status: status) }  // a ClassifiedError
+///     return body
 /// }
 /// ```
+///
+/// docs/policies/pipeline.md has the whole example (a test compiles and runs it).
 public final class ResilientClient<Generator: RandomNumberGenerator & Sendable>: Sendable {
     struct State: ~Copyable {
         var pipeline: ClientPipeline
