@@ -48,9 +48,15 @@ public struct LoadShedderConfig: ValidatedConfig {
         self.init(kind: .none)
     }
 
+    /// The default per-priority admission thresholds.
+    // A named constant, not an array literal, as the default argument: Swift 6.3.1
+    // miscompiles array-literal default arguments in optimised builds with testing on.
+    public static let defaultPriorityThresholdsPercent: [Double] = [100, 75, 50]
+
     /// Every field explicit; unspecified ones take the `init()` values.
     public init(kind: Kind = .none, maxQueueLength: Int = 1024, codelTarget: Nanoseconds = .ms(5),
-                codelInterval: Nanoseconds = .ms(100), priorityThresholdsPercent: [Double] = [100, 75, 50]) {
+                codelInterval: Nanoseconds = .ms(100),
+                priorityThresholdsPercent: [Double] = LoadShedderConfig.defaultPriorityThresholdsPercent) {
         self.kind = kind
         self.maxQueueLength = maxQueueLength
         self.codelTarget = codelTarget

@@ -50,8 +50,13 @@ public struct TrafficSplitConfig: ValidatedConfig {
         self.init(targets: [SplitTarget(name: "v1", weightPercent: 100)])
     }
 
+    /// Everything to `v1`: the default `targets`.
+    // A named constant, not an array literal, as the default argument: Swift 6.3.1
+    // miscompiles array-literal default arguments in optimised builds with testing on.
+    public static let singleTarget = [SplitTarget(name: "v1", weightPercent: 100)]
+
     /// Every field explicit; unspecified ones take the `init()` values.
-    public init(targets: [SplitTarget] = [SplitTarget(name: "v1", weightPercent: 100)], mode: Mode = .random,
+    public init(targets: [SplitTarget] = TrafficSplitConfig.singleTarget, mode: Mode = .random,
                 salt: String = "", rules: [RouteRule] = [], shadows: [ShadowTarget] = []) {
         self.targets = targets
         self.mode = mode

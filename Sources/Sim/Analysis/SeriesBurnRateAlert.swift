@@ -23,7 +23,12 @@ public struct SeriesBurnRateAlert: Sendable, Equatable {
     public var rules: [SeriesBurnRateRule]
 
     /// An alert on `slo` with `rules` (default: the workbook paging pair).
-    public init(slo: Double = 0.999, rules: [SeriesBurnRateRule] = [.pageFast, .pageSlow]) {
+    /// The workbook paging pair.
+    // A named constant, not an array literal, as the default argument: Swift 6.3.1
+    // miscompiles array-literal default arguments in optimised builds with testing on.
+    public static let pagingRules: [SeriesBurnRateRule] = [.pageFast, .pageSlow]
+
+    public init(slo: Double = 0.999, rules: [SeriesBurnRateRule] = SeriesBurnRateAlert.pagingRules) {
         precondition(slo > 0 && slo < 1, "slo must be in (0, 1)")
         precondition(!rules.isEmpty, "a burn-rate alert needs at least one rule")
         self.slo = slo

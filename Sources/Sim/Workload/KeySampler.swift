@@ -86,7 +86,12 @@ public struct PriorityMix: SpecDefaults, Equatable {
     /// Share of requests per class, in percent; sums to 100.
     public var percents: [Double]
 
-    public init(percents: [Double] = [100]) { self.percents = percents }
+    /// One class.
+    // A named constant, not an array literal, as the default argument: Swift 6.3.1
+    // miscompiles array-literal default arguments in optimised builds with testing on.
+    public static let singleClass: [Double] = [100]
+
+    public init(percents: [Double] = PriorityMix.singleClass) { self.percents = percents }
     public static let defaultValue = PriorityMix()
 
     public func validate() throws(PolicyConfigError) {
