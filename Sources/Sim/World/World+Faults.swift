@@ -167,8 +167,11 @@ extension World {
     }
 
     /// A crashed instance starts again; it takes traffic after its start-up time.
+    /// Not while its region is out: the outage's end restarts it.
     mutating func instanceRestart(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
         guard instances[i].life == life, instances[i].state == .down else { return }
+        let region = services[Int(instances[i].service)].spec.region
+        guard !faults.contains(where: { $0.active && $0.spec.kind == .regionOutage && $0.region == region }) else { return }
         instances[i].state = .starting
         logInstance(i, from: "down", to: "starting", cause: "restart", now: scheduler.now)
         scheduler.schedule(.instanceReady(instance: Int32(i), life: life), after: services[Int(instances[i].service)].spec.startupTime)

@@ -118,4 +118,17 @@ import Testing
         #expect(r.total("client:east", .failOverloaded) > 0)
         #expect(r.total("client:west", .failures) == 0)
     }
+
+    @Test func instancesStayDownThroughARegionOutageWhateverRestartWasPending() throws {
+        // api-east/0 crashed at 10 s with a restart due at 30 s, inside the outage [20 s, 40 s):
+        // the region is down, so it must stay down and come back with the others.
+        let services = [FaultWorld.api(name: "api-east", region: "east")]
+        let faults = [FaultSpec(kind: .crash, target: "api-east/0", start: .seconds(10), restartAfter: .seconds(20)),
+                      FaultSpec(kind: .regionOutage, target: "region:east", start: .seconds(20), duration: .seconds(20))]
+        let r = try FaultWorld.run(FaultWorld.spec(services: services, clients: [FaultWorld.client(target: "api-east")], faults: faults))
+        #expect(r.instanceChanges("instance:api-east/0").map(\.time) == [.seconds(10), .seconds(40), .seconds(41)])
+        #expect(r.instanceChanges("instance:api-east/0").map(\.to) == ["down", "starting", "up"])
+        #expect(r.series("service:api-east", .instancesUp)[20..<40].allSatisfy { $0 == 0 })
+        #expect(r.total("client:web", .successes, 20..<41) == 0)
+    }
 }
