@@ -131,4 +131,19 @@ import Testing
         #expect(r.series("service:api-east", .instancesUp)[20..<40].allSatisfy { $0 == 0 })
         #expect(r.total("client:web", .successes, 20..<41) == 0)
     }
+
+    @Test func overlappingCapacityLossesCompoundAndEachEndsOnlyItsOwnPart() throws {
+        // A: half the slots, 2x slower over [10 s, 50 s). B: 3x slower over [20 s, 30 s).
+        // Both at once: 6x; after B ends, A's 2x and its slots remain until 50 s.
+        let faults = [FaultSpec(kind: .capacityLoss, target: "api", start: .seconds(10), duration: .seconds(40), latencyMultiplier: 2, capacityPercent: 50),
+                      FaultSpec(kind: .capacityLoss, target: "api", start: .seconds(20), duration: .seconds(10), latencyMultiplier: 3, capacityPercent: 100)]
+        let r = try FaultWorld.run(FaultWorld.spec(faults: faults))
+        for (windows, expected) in [(11..<20, 20.0), (21..<30, 60.0), (31..<50, 20.0), (51..<60, 10.0)] {
+            let low = r.minimum("client:web", .latencyMsP50, windows), high = r.maximum("client:web", .latencyMsP50, windows)
+            #expect(low >= expected * 0.99 && high <= expected * 1.01, "windows \(windows): p50 \(low)...\(high) ms, expected \(expected)")
+        }
+        // A's slots stay lost after B ends: 8 of 32 busy-able slots... utilisation = 100/s x 20 ms / 16 slots.
+        let expected = 100 * 0.020 / 16, measured = r.mean("service:api", .utilisation, 31..<50)
+        #expect(abs(measured - expected) <= Tolerance.z / (100 * 19.0).squareRoot() * expected, "utilisation \(measured), expected \(expected)")
+    }
 }
