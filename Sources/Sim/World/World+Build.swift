@@ -172,8 +172,8 @@ extension World {
     mutating func prime(_ scheduler: inout Scheduler<Event>) {
         for c in clients.indices { primeClient(Int32(c), &scheduler) }
         for f in faults.indices {
+            // Surges act through the client's rate (folded in at build time); their events only log them.
             let faultSpec = faults[f].spec
-            if faultSpec.kind == .surge { continue }  // folded into the client's rate at build time
             scheduler.schedule(.faultStart(Int32(f)), at: faultSpec.start)
             if faultSpec.end < .max { scheduler.schedule(.faultEnd(Int32(f)), at: faultSpec.end) }
         }

@@ -82,11 +82,7 @@ extension World {
                 crash(i, restartAfter: .zero, cause: "fault \(faultName(f)) (cold restart)", scheduler: &scheduler)
             }
         case .capacityLoss:
-            for i in faultInstances(fault, limit: Int.max) {
-                let servers = Int((Double(instances[i].concurrency) * fault.spec.capacityPercent / 100).rounded(.up))
-                setServers(instance: i, servers, now: now, scheduler: &scheduler)
-                instances[i].slowdown = fault.spec.latencyMultiplier
-            }
+            for i in faultInstances(fault, limit: Int.max) { applyCapacityLosses(instance: i, now: now, scheduler: &scheduler) }
         case .partition:
             updatePartitions()
         case .regionOutage:
@@ -111,10 +107,7 @@ extension World {
         case .latency, .errors, .failFirst, .blackHole, .badRelease:
             services[Int(fault.service)].activeFaults.removeAll { $0 == Int32(f) }
         case .capacityLoss:
-            for i in faultInstances(fault, limit: Int.max) {
-                setServers(instance: i, instances[i].concurrency, now: now, scheduler: &scheduler)
-                instances[i].slowdown = 1
-            }
+            for i in faultInstances(fault, limit: Int.max) { applyCapacityLosses(instance: i, now: now, scheduler: &scheduler) }
         case .partition:
             updatePartitions()
         case .regionOutage:
@@ -134,6 +127,22 @@ extension World {
             fault.version < 0 || instances[$0].version == fault.version
         }
         return Array(hosts.prefix(limit))
+    }
+
+    /// Sets instance `i`'s slots and slowdown from every active capacity loss
+    /// covering it. Overlapping losses compound (slot shares and slowdowns
+    /// multiply), and one ending leaves the others in force.
+    mutating func applyCapacityLosses(instance i: Int, now: SimTime, scheduler: inout Scheduler<Event>) {
+        var share = 1.0, slowdown = 1.0
+        for fault in faults where fault.active && fault.spec.kind == .capacityLoss {
+            let covers = fault.instance >= 0 ? fault.instance == Int32(i)
+                : fault.service == instances[i].service && (fault.version < 0 || fault.version == instances[i].version)
+            guard covers else { continue }
+            share *= fault.spec.capacityPercent / 100
+            slowdown *= fault.spec.latencyMultiplier
+        }
+        setServers(instance: i, Int((Double(instances[i].concurrency) * share).rounded(.up)), now: now, scheduler: &scheduler)
+        instances[i].slowdown = slowdown
     }
 
     /// Kills instance `i`: its in-flight work fails, it restarts after `restartAfter`.
@@ -167,8 +176,11 @@ extension World {
     }
 
     /// A crashed instance starts again; it takes traffic after its start-up time.
+    /// Not while its region is out: the outage's end restarts it.
     mutating func instanceRestart(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
         guard instances[i].life == life, instances[i].state == .down else { return }
+        let region = services[Int(instances[i].service)].spec.region
+        guard !faults.contains(where: { $0.active && $0.spec.kind == .regionOutage && $0.region == region }) else { return }
         instances[i].state = .starting
         logInstance(i, from: "down", to: "starting", cause: "restart", now: scheduler.now)
         scheduler.schedule(.instanceReady(instance: Int32(i), life: life), after: services[Int(instances[i].service)].spec.startupTime)

@@ -1,6 +1,11 @@
 /// The one place events are dispatched.
 extension World {
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        // Window [start, end) closes before anything at `end` happens, whatever order
+        // same-time events were scheduled in: a fault or burst at 20 s belongs to window 20.
+        // (The `.windowClose` tick at every end up to the duration keeps `now == end` here.)
+        let windowEnd = recorder.windowStart.saturatingAdd(spec.window)
+        if scheduler.now >= windowEnd && windowEnd <= spec.duration { closeWindow(at: windowEnd) }
         switch event {
         case .arrival(let c): clientArrival(Int(c), scheduler: &scheduler)
         case .burst(let c, let count): clientBurst(Int(c), count: Int(count), scheduler: &scheduler)
@@ -15,7 +20,7 @@ extension World {
             if calls.isLive(c) && !calls[c].finished { sendAttempt(c, kind: .hedge, scheduler: &scheduler) }
         case .fallbackDone(let a): childSettled(a, scheduler: &scheduler)
         case .poolTimeout(let a): poolWaitExpired(a, scheduler: &scheduler)
-        case .windowClose: closeWindow(scheduler: &scheduler)
+        case .windowClose: scheduleWindowClose(scheduler: &scheduler)
         case .faultStart(let f): faultStarted(Int(f), scheduler: &scheduler)
         case .faultEnd(let f): faultEnded(Int(f), scheduler: &scheduler)
         case .preempt(let f): preempt(Int(f), scheduler: &scheduler)

@@ -26,6 +26,10 @@ extension World {
         switch arrivalFault(a, service: s) {
         case .blackHole:
             // Never answers: the server side is done, the caller waits for its timeout.
+            // Recorded as a timeout without latency, so the service's counts balance
+            // (offered = answered + in flight) and its success ratio shows the fault.
+            recorder.outcome(services[s].entity, .timeout, latency: nil)
+            recorder.outcome(versions[Int(attempts[a].version)].entity, .timeout, latency: nil)
             attempts[a].phase = .done
             attempts[a].outcome = .timeout
             releaseIfDone(a)

@@ -1,7 +1,8 @@
 /// Closing metric windows and finishing the recording.
 extension World {
-    mutating func closeWindow(scheduler: inout Scheduler<Event>) {
-        closeWindow(at: scheduler.now)
+    /// The tick at a window's end (`handle` has closed the window by then):
+    /// it makes sure every window closes on time even when nothing else happens.
+    mutating func scheduleWindowClose(scheduler: inout Scheduler<Event>) {
         if scheduler.now + spec.window <= spec.duration {
             scheduler.schedule(.windowClose, after: spec.window)
         }

@@ -2113,7 +2113,7 @@ time_s,entity,metric,value
 12,service:api,instancesUp,2
 14,service:api,instancesUp,2
 16,service:api,instancesUp,2
-18,service:api,instancesUp,1
+18,service:api,instancesUp,2
 20,service:api,instancesUp,1
 22,service:api,instancesUp,1
 24,service:api,instancesUp,1
@@ -2473,7 +2473,7 @@ time_s,entity,metric,value
 12,service:api,utilisation,0.011175
 14,service:api,utilisation,0.017075
 16,service:api,utilisation,0.011076
-18,service:api,utilisation,0.013824
+18,service:api,utilisation,0.012404
 20,service:api,utilisation,0.020764
 22,service:api,utilisation,0.02211
 24,service:api,utilisation,0.0259
@@ -2743,7 +2743,7 @@ time_s,entity,metric,value
 12,version:api@v1,instancesUp,1
 14,version:api@v1,instancesUp,1
 16,version:api@v1,instancesUp,1
-18,version:api@v1,instancesUp,0
+18,version:api@v1,instancesUp,1
 20,version:api@v1,instancesUp,0
 22,version:api@v1,instancesUp,0
 24,version:api@v1,instancesUp,0

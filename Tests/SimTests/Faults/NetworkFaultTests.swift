@@ -1,0 +1,43 @@
+import Testing
+@testable import Sim
+
+/// Network partitions between two services or two regions, in both modes:
+/// calls fail fast with a connection error, or hang until the caller's timeout.
+@Suite struct NetworkFaultTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var target: String
+        var peer: String
+        var mode: NetworkSpec.PartitionMode
+        var testDescription: String { "\(target) | \(peer) (\(mode.rawValue))" }
+    }
+
+    /// Services and regions, either way round (a partition is symmetric).
+    static let cases = [
+        Case(target: "api", peer: "db", mode: .fail), Case(target: "region:b", peer: "region:a", mode: .fail),
+        Case(target: "db", peer: "api", mode: .hang), Case(target: "region:a", peer: "region:b", mode: .hang),
+    ]
+
+    @Test(arguments: cases)
+    func partitionFailsOrHangsCallsAcrossItOnly(_ c: Case) throws {
+        // web (region a) -> api (a) -> db (b); the api->db edge times out after 200 ms.
+        let services = [FaultWorld.api(region: "a", calls: [.call(CallSpec(target: "db"))]),
+                        FaultWorld.api(name: "db", kind: .database, region: "b", timeout: .ms(200))]
+        let network = NetworkSpec(partitionMode: c.mode, connectFailureDelay: .ms(1))
+        let fault = FaultSpec(kind: .partition, target: c.target, peer: c.peer, start: .seconds(20), duration: .seconds(20))
+        let r = try FaultWorld.run(FaultWorld.spec(services: services, clients: [FaultWorld.client(region: "a")], network: network, faults: [fault]))
+        // No call crosses: the db sees nothing in the span, and every call made in it fails
+        // (within the timeout after the span's end).
+        #expect(r.total("service:db", .offered, 20..<40) == 0)
+        let crossing = r.total("edge:api->db", .offered, 20..<40)
+        #expect(crossing > 0)
+        let (metric, latencyMs) = c.mode == .fail ? (Metric.failConnection, 1.0) : (.failTimeout, 200.0)
+        #expect(r.total("edge:api->db", metric, 20..<41) == crossing)
+        #expect(r.total("edge:api->db", .failures) == crossing)
+        #expect(r.minimum("edge:api->db", .latencyMsP50, 21..<40) >= latencyMs * 0.99)
+        #expect(r.maximum("edge:api->db", .latencyMsP50, 21..<40) <= latencyMs * 1.01)
+        // The required call failing fails the request (a 5xx); web -> api is not partitioned.
+        #expect(r.total("client:web", .failServerError) == crossing)
+        #expect(r.total("client:web", .failures) == crossing)
+        #expect(r.total("service:db", .offered, 41..<60) > 0)
+    }
+}
