@@ -23,11 +23,13 @@ public struct Scenario: SpecDefaults, Equatable {
     public var network: NetworkSpec
     public var faults: [FaultSpec]
     public var limits: LimitsSpec
+    /// Control loops: canary rollouts, autoscalers, adaptive routing, burn-rate alerts, failover.
+    public var controllers: [ControllerSpec]
 
     public init(schemaVersion: Int = ScenarioFormat.schemaVersion, name: String = "", description: String = "", seed: UInt64 = 1,
                 duration: SimTime = .minutes(5), window: SimTime = .seconds(1), services: [ServiceSpec] = [],
                 clients: [ClientSpec] = [], edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue,
-                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue) {
+                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, controllers: [ControllerSpec] = []) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.description = description
@@ -40,6 +42,7 @@ public struct Scenario: SpecDefaults, Equatable {
         self.network = network
         self.faults = faults
         self.limits = limits
+        self.controllers = controllers
     }
 
     public static let defaultValue = Scenario()
@@ -47,6 +50,6 @@ public struct Scenario: SpecDefaults, Equatable {
     /// The simulated system this scenario describes.
     public var world: WorldSpec {
         WorldSpec(duration: duration, window: window, services: services, clients: clients, edges: edges,
-                  network: network, faults: faults, limits: limits)
+                  network: network, faults: faults, limits: limits, controllers: controllers)
     }
 }

@@ -12,6 +12,7 @@ extension World {
     /// `region:x`, `client:x`) into indices.
     func resolveFault(_ faultSpec: FaultSpec, index: Int32, serviceIndex: [String: Int32],
                       clientIndex: [String: Int32]) throws(WorldBuildError) -> FaultRuntime {
+        if faultSpec.kind.actsOnControllers { return try resolveControlFault(faultSpec, index: index) }
         var fault = FaultRuntime(specBox: SpecBox(faultSpec), index: index)
         let path = "faults[\(index)].target"
         let target = faultSpec.target
@@ -99,6 +100,8 @@ extension World {
             flushCache(service: Int(fault.service), now: now)
         case .surge:
             break  // folded into the client's rate function when the world was built
+        case .telemetryLag, .controlPlaneOutage:
+            controlFaultChanged(f, now: now)
         }
     }
 
@@ -123,6 +126,8 @@ extension World {
             }
         case .crash, .coldStart, .spotPreemption, .cacheFlush, .surge:
             break  // their effects end by themselves (restarts, refills)
+        case .telemetryLag, .controlPlaneOutage:
+            controlFaultChanged(f, now: now)
         }
     }
 
@@ -168,7 +173,8 @@ extension World {
 
     /// A crashed instance starts again; it takes traffic after its start-up time.
     mutating func instanceRestart(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
-        guard instances[i].life == life, instances[i].state == .down else { return }
+        // A scaled-in instance stays down (a region coming back does not restart it).
+        guard instances[i].life == life, instances[i].state == .down, !control.isRetired(i) else { return }
         instances[i].state = .starting
         logInstance(i, from: "down", to: "starting", cause: "restart", now: scheduler.now)
         scheduler.schedule(.instanceReady(instance: Int32(i), life: life), after: services[Int(instances[i].service)].spec.startupTime)

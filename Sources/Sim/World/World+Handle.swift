@@ -15,7 +15,9 @@ extension World {
             if calls.isLive(c) && !calls[c].finished { sendAttempt(c, kind: .hedge, scheduler: &scheduler) }
         case .fallbackDone(let a): childSettled(a, scheduler: &scheduler)
         case .poolTimeout(let a): poolWaitExpired(a, scheduler: &scheduler)
-        case .windowClose: closeWindow(scheduler: &scheduler)
+        case .windowClose:
+            scrapeTelemetry(now: scheduler.now)  // reads the window's counters before they reset
+            closeWindow(scheduler: &scheduler)
         case .faultStart(let f): faultStarted(Int(f), scheduler: &scheduler)
         case .faultEnd(let f): faultEnded(Int(f), scheduler: &scheduler)
         case .preempt(let f): preempt(Int(f), scheduler: &scheduler)
@@ -25,6 +27,9 @@ extension World {
         case .breakerPoll(let e, let slot): breakerPoll(edge: Int(e), slot: Int(slot), now: scheduler.now)
         case .outlierSweep(let e): outlierSweep(edge: Int(e), scheduler: &scheduler)
         case .redeliver(let s, let m): requeueMessage(service: Int(s), message: m, scheduler: &scheduler)
+        case .controlTick(let k): controllerTick(Int(k), scheduler: &scheduler)
+        case .controlApply(let a): applyControlAction(a, scheduler: &scheduler)
+        case .controlRetire(let i, let life): retireDrained(Int(i), life: life, scheduler: &scheduler)
         }
     }
 
