@@ -23,8 +23,7 @@ let package = Package(
         .executableTarget(name: "SimCLI", dependencies: ["Scenarios"]),
 
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        // Golden report files are read by path from the test sources.
-        .testTarget(name: "SimTests", dependencies: ["Sim"], exclude: ["RunReport/Golden"]),
+        .testTarget(name: "SimTests", dependencies: ["Sim"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         // End-to-end tests drive the CLI in-process (exit codes, stdout, stderr).
         // The malformed-scenario corpus is read by path from the test sources.

@@ -25,11 +25,16 @@ public struct Scenario: SpecDefaults, Equatable {
     public var limits: LimitsSpec
     /// Control loops: canary rollouts, autoscalers, adaptive routing, burn-rate alerts, failover.
     public var controllers: [ControllerSpec]
+    /// What "healthy" means for the analysis (MTTR, SLO attainment, storms).
+    public var slo: SLOSpec
+    /// Bounds on headline figures that `faultsim check` enforces.
+    public var expect: ExpectationSet
 
     public init(schemaVersion: Int = ScenarioFormat.schemaVersion, name: String = "", description: String = "", seed: UInt64 = 1,
                 duration: SimTime = .minutes(5), window: SimTime = .seconds(1), services: [ServiceSpec] = [],
                 clients: [ClientSpec] = [], edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue,
-                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, controllers: [ControllerSpec] = []) {
+                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, controllers: [ControllerSpec] = .init(),
+                slo: SLOSpec = .defaultValue, expect: ExpectationSet = .defaultValue) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.description = description
@@ -43,6 +48,8 @@ public struct Scenario: SpecDefaults, Equatable {
         self.faults = faults
         self.limits = limits
         self.controllers = controllers
+        self.slo = slo
+        self.expect = expect
     }
 
     public static let defaultValue = Scenario()

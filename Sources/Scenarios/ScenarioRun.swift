@@ -53,3 +53,22 @@ public struct ScenarioRun: Sendable {
         return parts.joined(separator: ", ")
     }
 }
+
+extension ScenarioRun {
+    /// Everything the report writers and the analysis need.
+    public func reportInput(version: String) -> ReportInput {
+        ReportInput(scenarioName: scenario.name, description: scenario.description, seed: seed, version: version,
+                    duration: scenario.duration, topology: topology, faults: result.faults, slo: scenario.slo.target,
+                    recording: result.recording, stopReason: result.stopReason, eventsProcessed: result.eventsProcessed)
+    }
+
+    /// The headline figures, with the scenario's SLO and thresholds.
+    public func analysis(version: String) -> RunAnalysis {
+        RunAnalysis(reportInput(version: version), criteria: scenario.slo.criteria)
+    }
+
+    /// Each expectation's verdict in this run.
+    public func verdicts(in analysis: RunAnalysis) -> [ExpectationVerdict] {
+        scenario.expect.items.map { $0.verdict(in: analysis) }
+    }
+}

@@ -27,6 +27,8 @@ public enum ScenarioValidator {
         context.checkLimits()
         context.checkControllers()
         context.checkCycles()
+        context.checkSLO()
+        context.checkExpectations()
         return context.issues
     }
 

@@ -5,10 +5,12 @@ enum FaultSimCLI {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command.Type] = [
         RunCommand.self,
+        CheckCommand.self,
         ValidateCommand.self,
         ListCommand.self,
         ShowCommand.self,
         BenchCommand.self,
+        SchemaCommand.self,
     ]
 
     static var usage: String {

@@ -199,7 +199,7 @@ extension MalformedCase {
         MalformedCase("cycle-three-services.json5",
                       .at("5:29", "services[1].calls", "dependency cycle: orders -> billing -> ledger -> orders")),
         MalformedCase("cycle-self-call.json5", .at("3:45", "services[0].calls[0].target", "service \"api\" calls itself")),
-        MalformedCase("split-weights-not-100.json5", .at("7:24", "services[0].split.targets", "expected weights summing to 100, got 95.0")),
+        MalformedCase("split-weights-not-100.json5", .at("7:24", "services[0].split.targets", "expected weightPercent values summing to 100, got 95.0")),
         MalformedCase("calls-empty-parallel.json5", .at("3:47", "services[0].calls[0].parallel", "a parallel step needs at least one call")),
         MalformedCase("calls-percent-150.json5", .at("3:60", "services[0].calls[0].percent", "expected a percentage in 0...100, got 150")),
         MalformedCase("rate-step-out-of-order.json5",

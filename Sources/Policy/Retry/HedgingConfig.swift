@@ -28,7 +28,9 @@ public struct HedgingConfig: ValidatedConfig {
         self.cancelLosers = cancelLosers
     }
 
-    /// Rejects `maxAttempts` outside 1...5 and a negative delay.
+    /// Rejects `maxAttempts` outside 1...5 and a negative delay. (gRPC silently
+    /// treats a configured value above 5 as 5; a scenario asking for more is
+    /// told so instead.)
     public func validate() throws(PolicyConfigError) {
         try Check.inRange(maxAttempts, 1...5, "maxAttempts")
         try Check.nonNegative(hedgeDelay, "hedgeDelay")
@@ -53,8 +55,9 @@ public struct HedgingConfig: ValidatedConfig {
             // attempts are cancelled once one succeeds.
             return HedgingConfig(maxAttempts: 4, hedgeDelay: .ms(500), cancelLosers: true)
         case .pollyV8:
-            // HedgingStrategyOptions: MaxHedgedAttempts 1 (so 2 in all), Delay 2 s;
-            // the other attempts are cancelled when one is accepted (unverified).
+            // HedgingStrategyOptions: MaxHedgedAttempts 1 "in addition to the original"
+            // (so 2 in all), Delay 2 s (pollydocs); the first accepted result cancels the
+            // other attempts (Polly issue #876, the v8 hedging design).
             return HedgingConfig(maxAttempts: 2, hedgeDelay: .seconds(2), cancelLosers: true)
         case .resilience4j, .hystrix, .envoy, .finagle, .awsStandard, .aws2026, .googleSRE, .netflix, .kubernetes:
             return nil

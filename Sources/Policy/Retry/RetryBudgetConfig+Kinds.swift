@@ -48,16 +48,19 @@ public struct ConcurrencyBudgetConfig: ValidatedConfig {
 }
 
 /// gRPC retry throttling (proposal A6): a token count starting at `maxTokens`,
-/// -1 per counted failure, +`tokenRatio` per success, kept in `0...maxTokens`;
-/// retries and hedges are refused while it is <= `maxTokens / 2`. Tokens are
-/// kept in thousandths, as A6 allows three decimal places, so the arithmetic is exact.
+/// kept in `0...maxTokens`. "Every outgoing RPC" moves it, originals, retries and
+/// hedges alike: -1 per counted failure, +`tokenRatio` per success. Retries and
+/// hedges are refused while it is <= `maxTokens / 2`; the first attempt is never
+/// throttled. Tokens are kept in thousandths, as A6 allows three decimal places,
+/// so the arithmetic is exact.
 public struct TokenThrottleConfig: ValidatedConfig {
     /// The starting and largest token count (> 0, at most 1,000,000).
     public var maxTokens: Double
     /// Tokens returned per success (> 0; rounded to three decimals).
     public var tokenRatio: Double
     /// Failures that drain a token. A6 counts only retryable (or non-fatal) status
-    /// codes, so a malformed request does not throttle retries.
+    /// codes, so a malformed request does not throttle retries. (A6 also counts a
+    /// "do not retry" pushback; report that attempt with a counted outcome.)
     public var countedFailures: OutcomeClassSet
 
     /// The A6 example: maxTokens 10, tokenRatio 0.1; transient failures count.
@@ -78,7 +81,9 @@ public struct TokenThrottleConfig: ValidatedConfig {
 /// The AWS SDK retry quota: a bucket of `capacity` tokens; a retry costs
 /// tokens (more for timeouts in standard mode, less for throttling in 2026);
 /// a success without retry refunds `noRetryIncrement`, a successful retry
-/// refunds its own cost. No tokens, no retry. Whole tokens, as in the SDKs.
+/// refunds what that last retry cost (smithy-python `record_success` releases
+/// `last_quota_acquired`, else `NO_RETRY_INCREMENT`), never above `capacity`.
+/// No tokens, no retry. Whole tokens, as in the SDKs.
 public struct RetryQuotaConfig: ValidatedConfig {
     /// Tokens at start and at most.
     public var capacity: Int
@@ -101,13 +106,17 @@ public struct RetryQuotaConfig: ValidatedConfig {
         self.noRetryIncrement = noRetryIncrement
     }
 
-    /// Standard mode before 2026 (`@smithy/util-retry` constants INITIAL_RETRY_TOKENS 500,
-    /// RETRY_COST 5, TIMEOUT_RETRY_COST 10, NO_RETRY_INCREMENT 1). Throttling is not
-    /// special there: it costs `RETRY_COST`.
+    /// Standard mode before 2026 (INITIAL_RETRY_TOKENS 500, RETRY_COST 5,
+    /// TIMEOUT_RETRY_COST 10, NO_RETRY_INCREMENT 1 in botocore, smithy-python,
+    /// aws-sdk-swift). Throttling is not special there: it costs `RETRY_COST`.
+    /// (JS v3 charges 10 for every "TRANSIENT" error, timeouts and 500/502/503/504;
+    /// botocore only for timeouts. We follow botocore.)
     public static let awsStandard = RetryQuotaConfig()
 
-    /// The 2026 behaviour (AWS_NEW_RETRIES_2026): quota 500, transient (non-throttling)
-    /// cost 14 (aws-sdk-cpp issue #3832), throttling cost 5 and refunds unchanged (unverified).
+    /// The 2026 behaviour (AWS_NEW_RETRIES_2026): quota 500, non-throttling cost 14
+    /// (timeouts included), throttling cost 5: aws-sdk-js-v3 #8037 ("Throttling retry
+    /// quota cost 5 tokens, unchanged") and aws-smithy-runtime 1.14 (DEFAULT_RETRY_COST 14,
+    /// DEFAULT_RETRY_TIMEOUT_COST 14, THROTTLING_RETRY_COST 5). Refunds unchanged (unverified).
     public static let aws2026 = RetryQuotaConfig(capacity: 500, retryCost: 14, timeoutRetryCost: 14,
                                                  throttlingRetryCost: 5, noRetryIncrement: 1)
 

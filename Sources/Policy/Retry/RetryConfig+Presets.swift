@@ -11,17 +11,20 @@ extension RetryConfig {
             // every exception is retried by default.
             return RetryConfig(maxAttempts: 3, retryOn: .allFailures, backoff: backoff)
         case .pollyV8:
-            // RetryStrategyOptions: MaxRetryAttempts 3 (after the first call), Delay 2 s;
+            // RetryStrategyOptions: MaxRetryAttempts 3 "in addition to the original call",
+            // Delay 2 s, BackoffType Constant, UseJitter false (Polly.Core source);
             // ShouldHandle defaults to every exception except cancellation.
             return RetryConfig(maxAttempts: 4, retryOn: .allFailures, backoff: backoff)
         case .envoy:
-            // num_retries 1; retry_on "5xx" covers 5xx, resets, connect failures and
-            // per-try timeouts; route timeout 15 s is the overall deadline.
+            // route RetryPolicy num_retries "optional and defaults to 1"; retry_on "5xx"
+            // covers 5xx, resets, connect failures and per-try timeouts; the route timeout
+            // (15 s by default) is the overall deadline.
             return RetryConfig(maxAttempts: 2, retryOn: [.timeout, .serverError, .overloaded, .connectionError],
                                deadline: .seconds(15), backoff: backoff)
         case .grpc:
-            // A6 retryPolicy example: maxAttempts 4, retryableStatusCodes [UNAVAILABLE]
-            // (connection failures and 503s); grpc-retry-pushback-ms is always honoured.
+            // A6 has no defaults; its retryPolicy example: maxAttempts 4,
+            // retryableStatusCodes [UNAVAILABLE] (connection failures and 503s).
+            // grpc-retry-pushback-ms is always honoured, unbounded.
             return RetryConfig(maxAttempts: 4, retryOn: [.overloaded, .connectionError],
                                honorRetryAfter: true, maxRetryAfter: .max, backoff: backoff)
         case .awsStandard, .aws2026:
@@ -29,7 +32,7 @@ extension RetryConfig {
             // (timeouts, connection errors, 500/502/503/504) and throttling are retried.
             return RetryConfig(maxAttempts: 3, retryOn: .transientFailures, backoff: backoff)
         case .googleSRE:
-            // SRE book, "Handling Overload": at most 3 attempts per request.
+            // SRE book, "Handling Overload": "a per-request retry budget of up to three attempts".
             return RetryConfig(maxAttempts: 3, retryOn: .transientFailures, backoff: backoff)
         case .hystrix, .finagle, .netflix, .kubernetes:
             return nil

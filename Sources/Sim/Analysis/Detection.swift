@@ -18,7 +18,7 @@ public enum Detection: Sendable, Equatable {
     /// `firingTimes` are the moments an alert went from not firing to firing,
     /// from any source: the Policy library's burn-rate alert (recorded as
     /// `.alert` events, see `Recording.alertFiringTimes`) or the built-in
-    /// `BurnRateAlert`. Order does not matter.
+    /// `SeriesBurnRateAlert`. Order does not matter.
     public init(of fault: FaultSpan, firingTimes: [SimTime]) {
         guard let first = firingTimes.filter({ $0 >= fault.start }).min() else {
             self = .notDetected

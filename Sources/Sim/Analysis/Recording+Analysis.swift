@@ -34,7 +34,7 @@ extension Recording {
     }
 
     /// Firing times of the built-in burn-rate alert over `entity`'s requests.
-    public func burnRateFiringTimes(_ entity: String, alert: BurnRateAlert = BurnRateAlert()) -> [SimTime] {
+    public func burnRateFiringTimes(_ entity: String, alert: SeriesBurnRateAlert = SeriesBurnRateAlert()) -> [SimTime] {
         let counts = goodAndTotal(entity)
         return alert.firingTimes(good: counts.good, total: counts.total, windowWidth: windowWidth)
     }

@@ -1,8 +1,8 @@
-/// Escaping for text and attribute values in SVG (XML 1.0).
-enum XMLText {
+/// Escaping for text and attribute values in SVG and JUnit XML (XML 1.0).
+public enum XMLText {
     /// `text` with `& < > " '` replaced by entities, and control characters other
     /// than tab and newline dropped (they are not allowed in XML 1.0).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -134,5 +134,12 @@ extension FaultSpec {
     /// The fault as a report shows it: its name, or "kind target".
     public var displayName: String { name.isEmpty ? "\(kind.rawValue) \(target)" : name }
 
-    public var span: FaultSpan { FaultSpan(name: displayName, target: targetEntity, start: start, end: end) }
+    /// When the trigger is gone: the end for timed faults; for a crash or cold
+    /// restart without a duration, the moment the instance restarts.
+    public var triggerEnd: SimTime {
+        if duration == .max && (kind == .crash || kind == .coldStart) { return start.saturatingAdd(restartAfter) }
+        return end
+    }
+
+    public var span: FaultSpan { FaultSpan(name: displayName, target: targetEntity, start: start, end: triggerEnd) }
 }

@@ -50,21 +50,27 @@ enum RunCommand: Command {
         }
         progress.finish()
         let directory = out ?? "reports/\(scenario.name)/seed-\(run.seed)"
+        let analysis = run.analysis(version: FaultSimCLI.version)
+        let verdicts = run.verdicts(in: analysis)
         do {
-            try ReportDirectory.write(ReportBuilder.files(for: run, version: FaultSimCLI.version), to: directory)
+            try ReportDirectory.write(ReportBuilder.files(for: run, analysis: analysis, verdicts: verdicts, version: FaultSimCLI.version),
+                                      to: directory)
         } catch {
             console.err("faultsim run: \(error)")
             return ExitCode.usage
         }
         if !quiet {
-            console.out(ReportBuilder.headline(for: run))
+            console.out(ReportBuilder.headline(for: run, analysis: analysis))
+            for verdict in verdicts {
+                console.out("  \(verdict.passed ? "ok  " : "FAIL") \(verdict.expectation.label) \(verdict.expectation.boundText): \(verdict.measuredText)")
+            }
             console.out("report: \(directory)/summary.md")
         }
         if case .limit(let limit) = run.result.stopReason {
             console.err("faultsim run: stopped early by limit \(limit); the report covers the simulated time before it")
             return ExitCode.limitHit
         }
-        return ExitCode.ok
+        return verdicts.allSatisfy(\.passed) ? ExitCode.ok : ExitCode.expectationFailed
     }
 }
 

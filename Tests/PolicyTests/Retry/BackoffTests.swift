@@ -176,6 +176,38 @@ import Testing
     }
 }
 
+/// Exact delays for one fixed seed: the reproducibility contract. A scenario
+/// run with seed 42 must draw these same delays on every machine and toolchain.
+/// Expected values were computed independently (a separate script implementing
+/// SplitMix64, Lemire's bounded draw and the AWS formulas), not copied from
+/// this code's output. Each also lies inside its formula's interval.
+@Suite struct BackoffSeededTableTests {
+    static func delays(_ jitter: BackoffConfig.Jitter) -> [Int64] {
+        let config = BackoffConfig(kind: .exponential, base: .ms(100), multiplier: 2, cap: .seconds(20), jitter: jitter)
+        var rng = SplitMix64(seed: 42)
+        var previous = Nanoseconds.zero
+        return (1...5).map { retry in
+            previous = config.delay(forRetry: retry, previousDelay: previous, using: &rng)
+            return previous.ns
+        }
+    }
+
+    @Test func fullJitterSeed42() {
+        // uniform(0, 100 * 2^(n-1) ms): bounds 100, 200, 400, 800, 1600 ms.
+        #expect(Self.delays(.full) == [74_156_488, 31_982_078, 111_440_452, 275_352_573, 60_848_269])
+    }
+
+    @Test func equalJitterSeed42() {
+        // d/2 + uniform(0, d/2): each in [50, 100], [100, 200], ... ms.
+        #expect(Self.delays(.equal) == [87_078_244, 115_991_039, 255_720_226, 537_676_286, 830_424_134])
+    }
+
+    @Test func decorrelatedJitterSeed42() {
+        // min(20 s, uniform(100 ms, 3 * previous)), previous starting at base.
+        #expect(Self.delays(.decorrelated) == [248_312_976, 203_132_437, 241_918_666, 315_379_405, 132_178_778])
+    }
+}
+
 /// Invariants over thousands of seeded random configurations and retries.
 @Suite struct BackoffPropertyTests {
     @Test func delaysStayWithinZeroAndCapAndDecorrelatedNeverBelowBase() {

@@ -4,9 +4,13 @@ import Testing
 /// Exact arithmetic of each budget kind over scripted sequences.
 /// Sources checked with the search tool: Finagle RetryBudget scaladoc ("20% of
 /// the total requests ... on top of 10 retries per second"); gRPC A6 retry
-/// throttling text; @smithy/util-retry constants (500 / 5 / 10 / 1); aws-sdk-cpp
-/// issue #3832 (2026 transient cost 14). Envoy's retry_budget numbers are from
-/// REFERENCE.md.
+/// throttling text ("Every outgoing RPC ... Every failed RPC will decrement the
+/// token_count by 1. Every successful RPC will increment the token_count by
+/// tokenRatio", threshold "less than or equal to maxTokens / 2"); Envoy
+/// circuit_breaker.proto RetryBudget (20% of active + pending, minimum 3);
+/// AWS quota constants 500 / 5 / 10 / 1 and smithy-python `record_success`
+/// (refund the last retry's cost, else 1); 2026 costs 14 / 5 from
+/// aws-sdk-js-v3 #8037 and aws-smithy-runtime 1.14.
 @Suite struct RetryBudgetTests {
     static func budget(_ config: RetryBudgetConfig) -> RetryBudget { RetryBudget(config: config) }
 
@@ -153,7 +157,34 @@ import Testing
         #expect(fiftyOne)
     }
 
+    @Test func grpcThrottleCountsEveryAttemptRetriesAndHedgesIncluded() {
+        // A6: "Every outgoing RPC" moves the count, whatever kind of attempt it was.
+        var budget = Self.budget(RetryBudgetConfig.preset(.grpc)!)
+        budget.recordOutcome(now: .zero, outcome: .overloaded, wasRetry: false)
+        budget.recordOutcome(now: .zero, outcome: .overloaded, wasRetry: true)
+        budget.recordOutcome(now: .zero, outcome: .connectionError, wasRetry: true)
+        #expect(budget.level == 7)
+        budget.recordOutcome(now: .zero, outcome: .success, wasRetry: true)
+        #expect(budget.level == 7.1)
+        // Asking does not cost anything: the failures already did.
+        for _ in 0..<10 { _ = Self.acquire(&budget, .timeout) }
+        #expect(budget.level == 7.1)
+    }
+
     // MARK: AWS quotas
+
+    @Test func awsSuccessfulRetryRefundsOnlyTheLastRetrysCost() {
+        // A request fails, retries (5), fails again on a timeout, retries (10), then
+        // succeeds: the success releases the last acquisition (10), not the 15 spent.
+        var budget = Self.budget(RetryBudgetConfig.preset(.awsStandard)!)
+        budget.recordOutcome(now: .zero, outcome: .serverError, wasRetry: false)
+        _ = Self.acquire(&budget, .serverError)
+        budget.recordOutcome(now: .zero, outcome: .timeout, wasRetry: true)
+        _ = Self.acquire(&budget, .timeout)
+        #expect(budget.level == 485)
+        budget.recordOutcome(now: .zero, outcome: .success, wasRetry: true, retryCause: .timeout)
+        #expect(budget.level == 495)
+    }
 
     @Test func awsStandardChargesFiveOrTenForTimeoutsAndRefunds() {
         var budget = Self.budget(RetryBudgetConfig.preset(.awsStandard)!)

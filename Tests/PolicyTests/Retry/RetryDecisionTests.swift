@@ -162,6 +162,28 @@ import Testing
         #expect(huge.worstCaseLatency == .max)
     }
 
+    @Test func decorrelatedGrowsFromAnHonouredRetryAfter() {
+        // The caller passes the delay it actually waited as `previousDelay`; after a
+        // 5 s retry-after, decorrelated jitter may draw up to min(10 s, 3 x 5 s).
+        let backoff = BackoffConfig(kind: .exponential, base: .ms(100), multiplier: 2, cap: .seconds(10), jitter: .decorrelated)
+        let config = RetryConfig(maxAttempts: 3, perTryTimeout: .ms(1), honorRetryAfter: true, maxRetryAfter: .seconds(5), backoff: backoff)
+        #expect(config.worstCaseLatency == .ms(3) + .seconds(5) + .seconds(10))
+    }
+
+    @Test func hugeAttemptCountsOnUncappedCurvesFinishAndStayAnUpperBound() {
+        // Constant delays: exact even past the one-by-one limit.
+        let constant = BackoffConfig(kind: .constant, base: .ms(1), multiplier: 1, cap: .max, jitter: .none)
+        #expect(RetryConfig(maxAttempts: 1_000_000, perTryTimeout: .ms(1), backoff: constant).worstCaseLatency == .ms(1_000_000 + 999_999))
+        // Linear: retries 1...9,999 summed exactly, the other 10,001 charged the last retry's 20,000 ns.
+        let linear = BackoffConfig(kind: .linear, base: .ns(1), multiplier: 1, cap: .max, jitter: .none)
+        let bound = RetryConfig(maxAttempts: 20_001, perTryTimeout: .ns(1), backoff: linear).worstCaseLatency
+        #expect(bound == .ns(20_001 + 49_995_000 + 10_001 * 20_000))
+        #expect(bound >= .ns(20_001 + 20_000 * 20_001 / 2))  // the exact sum
+        // Int.max attempts no longer loops Int.max times.
+        let zeroTries = RetryConfig(maxAttempts: Int.max, perTryTimeout: .ns(0), backoff: BackoffConfig(kind: .constant, base: .ns(1), multiplier: 1, cap: .max, jitter: .none))
+        #expect(zeroTries.worstCaseLatency == Nanoseconds(ns: Int64.max - 1))
+    }
+
     @Test func singleAttemptIsJustOneTry() {
         #expect(RetryConfig(maxAttempts: 1, perTryTimeout: .ms(250), backoff: Self.backoff).worstCaseLatency == .ms(250))
     }

@@ -2,8 +2,13 @@ import Testing
 @testable import Policy
 
 /// Every preset number pinned. Sources: /work/shared/REFERENCE.md plus the
-/// searches cited in the preset code (A6 examples, @smithy/util-retry constants,
-/// Envoy backoff.proto "default is 10 times the base_interval", aws-sdk-cpp #3832).
+/// searches cited in the preset code: A6 examples (A6 itself has no defaults);
+/// Envoy route_components.proto (num_retries 1, retry back-off 25 ms, max 10x)
+/// and circuit_breaker.proto (20%, 3); Polly.Core RetryStrategyOptions (3
+/// retries, 2 s, Constant, no jitter) and HedgingStrategyOptions (1 hedge, 2 s);
+/// @smithy/util-retry (100 ms, 500 ms throttled, 20 s); the 2026 tables in
+/// aws-sdk-js-v3 #8037 / aws-sdk-cpp #3832 (50 ms, 1 s, costs 14 and 5);
+/// Finagle RetryBudget scaladoc; SRE book "Handling Overload" (3 attempts, 10%).
 @Suite struct RetryPresetTests {
     @Test func resilience4jRetriesTwiceAfter500msConstant() throws {
         let retry = try #require(RetryConfig.preset(.resilience4j))

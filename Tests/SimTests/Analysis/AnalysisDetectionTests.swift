@@ -25,11 +25,11 @@ import Testing
 
     @Test func workbookPagingRulesArePinned() {
         // Google SRE workbook, "Alerting on SLOs": 14.4x over 1 h and 5 m; 6x over 6 h and 30 m; 1x over 3 d and 6 h.
-        #expect(BurnRateRule.pageFast == BurnRateRule(longWindow: .hours(1), shortWindow: .minutes(5), burnRateThreshold: 14.4))
-        #expect(BurnRateRule.pageSlow == BurnRateRule(longWindow: .hours(6), shortWindow: .minutes(30), burnRateThreshold: 6))
-        #expect(BurnRateRule.ticket == BurnRateRule(longWindow: .hours(72), shortWindow: .hours(6), burnRateThreshold: 1))
-        #expect(BurnRateAlert().rules == [.pageFast, .pageSlow])
-        #expect(BurnRateAlert().slo == 0.999)
+        #expect(SeriesBurnRateRule.pageFast == SeriesBurnRateRule(longWindow: .hours(1), shortWindow: .minutes(5), burnRateThreshold: 14.4))
+        #expect(SeriesBurnRateRule.pageSlow == SeriesBurnRateRule(longWindow: .hours(6), shortWindow: .minutes(30), burnRateThreshold: 6))
+        #expect(SeriesBurnRateRule.ticket == SeriesBurnRateRule(longWindow: .hours(72), shortWindow: .hours(6), burnRateThreshold: 1))
+        #expect(SeriesBurnRateAlert().rules == [.pageFast, .pageSlow])
+        #expect(SeriesBurnRateAlert().slo == 0.999)
     }
 
     /// 10 s windows, 100 requests each; healthy for 60 s, then `errors` per window.
@@ -38,7 +38,7 @@ import Testing
         return ((0..<windows).map { $0 >= start ? 100 - errors : 100 }, total)
     }
 
-    let rule = BurnRateAlert(slo: 0.99, rules: [BurnRateRule(longWindow: .seconds(60), shortWindow: .seconds(10), burnRateThreshold: 10)])
+    let rule = SeriesBurnRateAlert(slo: 0.99, rules: [SeriesBurnRateRule(longWindow: .seconds(60), shortWindow: .seconds(10), burnRateThreshold: 10)])
 
     @Test func longWindowDelaysTheAlertUntilTheBurnIsSignificant() {
         let stream = scriptedStream(errorsFrom: 6, errors: 50)

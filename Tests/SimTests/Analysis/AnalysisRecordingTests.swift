@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func builtInBurnRateGivesAnMTTD() {
-        let alert = BurnRateAlert(slo: 0.99, rules: [BurnRateRule(longWindow: .seconds(30), shortWindow: .seconds(10), burnRateThreshold: 10)])
+        let alert = SeriesBurnRateAlert(slo: 0.99, rules: [SeriesBurnRateRule(longWindow: .seconds(30), shortWindow: .seconds(10), burnRateThreshold: 10)])
         // Window 2: long (0-2) 60/300 / 0.01 = 20 > 10 and short 60: fires at 30 s.
         #expect(recording().burnRateFiringTimes("client:web", alert: alert) == [.seconds(30)])
     }

@@ -16,14 +16,14 @@
 ///
 /// Defaults: SLO 99.9 %, rules `pageFast` (14.4x, 1 h / 5 m) and `pageSlow`
 /// (6x, 6 h / 30 m): the workbook's paging pair.
-public struct BurnRateAlert: Sendable, Equatable {
+public struct SeriesBurnRateAlert: Sendable, Equatable {
     /// The success objective (0.999 = 99.9 %); the budget is `1 - slo`.
     public var slo: Double
     /// The rules; the alert fires while any of them holds.
-    public var rules: [BurnRateRule]
+    public var rules: [SeriesBurnRateRule]
 
     /// An alert on `slo` with `rules` (default: the workbook paging pair).
-    public init(slo: Double = 0.999, rules: [BurnRateRule] = [.pageFast, .pageSlow]) {
+    public init(slo: Double = 0.999, rules: [SeriesBurnRateRule] = [.pageFast, .pageSlow]) {
         precondition(slo > 0 && slo < 1, "slo must be in (0, 1)")
         precondition(!rules.isEmpty, "a burn-rate alert needs at least one rule")
         self.slo = slo
@@ -44,7 +44,7 @@ public struct BurnRateAlert: Sendable, Equatable {
     /// Whether the alert holds at the end of each window.
     public func firing(good: [Double], total: [Double], windowWidth: SimTime) -> [Bool] {
         precondition(good.count == total.count, "good and total need one value per window")
-        let sums = (BurnRateAlert.prefixSums(good), BurnRateAlert.prefixSums(total))
+        let sums = (SeriesBurnRateAlert.prefixSums(good), SeriesBurnRateAlert.prefixSums(total))
         return good.indices.map { index in
             rules.contains { rule in
                 burnRate(sums, endingAt: index, span: rule.longWindow, windowWidth: windowWidth) > rule.burnRateThreshold
@@ -67,7 +67,7 @@ public struct BurnRateAlert: Sendable, Equatable {
     /// The burn rate over `span` at the end of each window (for charts).
     public func burnRates(good: [Double], total: [Double], windowWidth: SimTime, span: SimTime) -> [Double] {
         precondition(good.count == total.count, "good and total need one value per window")
-        let sums = (BurnRateAlert.prefixSums(good), BurnRateAlert.prefixSums(total))
+        let sums = (SeriesBurnRateAlert.prefixSums(good), SeriesBurnRateAlert.prefixSums(total))
         return good.indices.map { burnRate(sums, endingAt: $0, span: span, windowWidth: windowWidth) }
     }
 

@@ -1,0 +1,53 @@
+/// Descriptions the schema shows in editors (hover text), by `$defs` name or
+/// `TypeName.field`, taken from the types' doc comments.
+///
+/// Why a table: doc comments are not available at run time. A test checks
+/// that every entry names a definition or property the generator emits, so a
+/// renamed field cannot leave a stale entry behind.
+enum SchemaDescriptions {
+    static let entries: [(name: String, text: String)] = [
+        // The scenario file itself.
+        ("Scenario.schemaVersion", "The format version this file was written for (this faultsim reads 1)."),
+        ("Scenario.name", "The scenario's name; defaults to the file name without .json5."),
+        ("Scenario.description", "What the scenario models and the lesson it teaches (shown in reports and `faultsim list`)."),
+        ("Scenario.seed", "The root seed of every random draw; `faultsim run --seed` overrides it."),
+        ("Scenario.duration", "Simulated time to run (default 5m)."),
+        ("Scenario.window", "Width of one metrics window (default 1s)."),
+        ("Scenario.services", "The services, databases, caches and queues of the simulated system."),
+        ("Scenario.clients", "Open-loop or closed-loop sources of requests, each sending to one service."),
+        ("Scenario.edges", "Client-side policy per caller -> callee pair, laid over the callee's `policy`; pairs not listed use it as is."),
+        ("Scenario.network", "Network latency within and between regions, and what a call across a partition does."),
+        ("Scenario.faults", "Faults injected during the run: what, where, when, how strong, and for whom."),
+        ("Scenario.limits", "Bounds on one run; a run that reaches one stops and says which (exit status 3)."),
+        // Parts of the system.
+        ("ServiceSpec", "A service: named, with versions, instances, a service-time distribution, intrinsic errors, dependency calls and server-side policy at its entry."),
+        ("ServiceSpec.instances", "Instances of each version unless the version says otherwise."),
+        ("ServiceSpec.concurrency", "Requests one instance serves in parallel (threads, workers)."),
+        ("ServiceSpec.queueCapacity", "Requests one instance may hold waiting; beyond it arrivals are refused (503)."),
+        ("ServiceSpec.serviceTime", "Local work per request, before the dependency calls."),
+        ("ServiceSpec.calls", "Dependency steps run in order after the local work; a step is one call or a parallel fan-out."),
+        ("ServiceSpec.policy", "The client-side policy every caller uses to call this service; `edges` override it per caller."),
+        ("ServiceSpec.entry", "Server-side policy at the service's entry."),
+        ("ClientSpec", "An open-loop or closed-loop source of requests to one service."),
+        ("ClientSpec.deadline", "The client gives up on a request after this long (\"never\" by default); propagated to every call made for it."),
+        ("EdgeSpec", "The client side of calls from one caller (a client or a service) to one service: pipeline, connection pool, scope."),
+        ("FaultSpec", "A fault. Targets: `api` (a service), `api@v2` (a version), `api/0` (an instance), `api->db` (an edge), `region:NAME`, `client:NAME`."),
+        ("FaultSpec.duration", "How long the fault lasts; \"never\" (the default) means until the end of the run."),
+        ("CallStepSpec", "One dependency call (`{target: \"db\"}`) or several in parallel (`{parallel: [{target: \"a\"}, {target: \"b\"}]}`)."),
+        ("CallSpec", "One dependency call made while serving a request."),
+        ("DurationDistributionSpec", "A distribution of durations: a bare duration is a constant; otherwise an object with a `kind` and that kind's parameters."),
+        ("RateSchedule", "The offered rate of an open-loop client over time, in requests per second."),
+        ("ClientPipelineConfig", "Resilience stages composed in a declared order (`order`, outermost first, containing `retry` once); stages not listed are off."),
+        ("ClientPipelineConfig.order", "Stages from the outermost to the innermost; a guard listed before `retry` acts once per call, after it on every attempt."),
+    ]
+
+    static let byName: [String: String] = Dictionary(entries.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
+
+    static func text(for name: String) -> String? { byName[name] }
+
+    /// The schema with the field's description first, if the table has one.
+    static func attach(to schema: JSONValue, field: String) -> JSONValue {
+        guard let text = byName[field], let members = schema.objectMembers, schema["description"] == nil else { return schema }
+        return .object([JSONMember(key: "description", value: .string(text))] + members)
+    }
+}
