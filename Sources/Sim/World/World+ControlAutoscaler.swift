@@ -24,12 +24,16 @@ extension World {
         let seen = observe(k, tap: 0, now: now)
         let current = provisionedInstances(service: Int(loop.service)).count
         let value = seen.map { World.metricValue(loop.metric, $0) } ?? .nan
-        let decision = loop.autoscaler.recommend(now: now, currentReplicas: current, metricValue: value)
+        let config = loop.autoscaler.config
+        let passed = World.readyAdjusted(value, target: config.targetValue, tolerance: config.tolerance,
+                                         ready: seen?.instancesUp ?? 0, provisioned: current)
+        let decision = loop.autoscaler.recommend(now: now, currentReplicas: current, metricValue: passed)
         control.controllers[k].loop = .autoscaler(loop)
         guard decision.cause != .notDue else { return }
-        let metricText = value.isNaN ? "no data" : "\(loop.metric.rawValue) \(NumberFormat.trimmed(value, maxDecimals: 2)) vs target "
-            + NumberFormat.trimmed(loop.autoscaler.config.targetValue, maxDecimals: 2)
-        let inputs = seen.map { "\($0.instancesUp) up; \($0.freshnessText)" } ?? "no telemetry yet"
+        let adjustedText = passed == value || passed.isNaN ? "" : " (\(NumberFormat.trimmed(passed, maxDecimals: 2)) over all \(current) replicas)"
+        let metricText = value.isNaN ? "no data" : "\(loop.metric.rawValue) \(NumberFormat.trimmed(value, maxDecimals: 2))\(adjustedText) vs target "
+            + NumberFormat.trimmed(config.targetValue, maxDecimals: 2)
+        let inputs = seen.map { "\($0.instancesUp) of \(current) up; \($0.freshnessText)" } ?? "no telemetry yet"
         logControl(k, now: now, from: "\(current) replicas", to: "\(decision.desiredReplicas) replicas",
                    cause: "\(decision.cause.rawValue): \(metricText) (ratio \(NumberFormat.trimmed(decision.metricRatio, maxDecimals: 3)), "
                        + "proposed \(decision.recommendedReplicas), stabilized \(decision.stabilizedReplicas)) | seen \(inputs)")
@@ -37,6 +41,29 @@ extension World {
             issue(.setReplicas(service: loop.service, replicas: decision.desiredReplicas), controller: k,
                   cause: "\(decision.cause.rawValue) at \(metricText)", scheduler: &scheduler)
         }
+    }
+
+    /// The metric as the HPA's replica calculator hands it on when some
+    /// replicas are not ready (starting, warming up in discovery, crashed).
+    ///
+    /// Kubernetes computes the desired count from the pods that report
+    /// (`ceil(ratio x readyPods)`) and holds within the tolerance of the ready
+    /// pods' ratio; for a scale-up it counts not-yet-ready pods at 0 % and
+    /// holds if that reverses the direction (docs: "Algorithm details";
+    /// OpenShift's docs: "unready pods have 0 CPU usage when scaling up and
+    /// the autoscaler ignores the pods when scaling down"). `Policy.Autoscaler`
+    /// multiplies by the replica count it is given, so the value passed is
+    /// `value x ready / provisioned`, or the target itself (a ratio of 1: hold)
+    /// where Kubernetes would hold. Without this, every replica still starting
+    /// would be counted as carrying the ready ones' load, and each evaluation
+    /// during a cold start would add replicas for load already provided for.
+    static func readyAdjusted(_ value: Double, target: Double, tolerance: Double, ready: Int, provisioned: Int) -> Double {
+        guard !value.isNaN, provisioned > 0, ready < provisioned, target > 0 else { return value }
+        let ratio = value / target
+        if abs(1 - ratio) <= tolerance { return target }
+        let adjusted = value * Double(ready) / Double(provisioned)
+        if ratio > 1 && adjusted < target { return target }
+        return adjusted
     }
 
     /// The per-replica value the HPA formula needs, from one observation.
