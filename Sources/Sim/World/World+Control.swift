@@ -81,14 +81,16 @@ extension World {
         control.controllers.map { runtime in
             var canary: CanaryOutcome? = nil
             if case .canary(let loop) = runtime.loop {
-                canary = CanaryOutcome(phase: loop.rollout.phase, startedAt: runtime.spec.start, finishedAt: loop.finishedAt,
-                                       firstBreachSeenAt: loop.firstBreachSeenAt, exposedRequests: loop.exposedRequests,
-                                       exposedFailures: loop.exposedFailures)
+                canary = CanaryOutcome(phase: loop.rollout.phase, version: recorder.entities[Int(versions[Int(loop.canaryVersion)].entity)].text,
+                                       startedAt: runtime.spec.start, finishedAt: loop.finishedAt, firstBreachSeenAt: loop.firstBreachSeenAt,
+                                       exposedRequests: loop.exposedRequests, exposedFailures: loop.exposedFailures)
             }
             let stats = runtime.stats
-            return ControllerSummary(name: runtime.spec.name, kind: runtime.spec.kind, decisions: stats.decisions, skipped: stats.skipped,
-                                     actionsApplied: stats.actionsApplied, actionsLost: stats.actionsLost, actionsYielded: stats.actionsYielded,
-                                     conflicts: stats.conflicts, scrapesLost: stats.scrapesLost, canary: canary)
+            let target = runtime.spec.targetClient.map { EntityName.client($0).text } ?? EntityName.service(runtime.spec.target).text
+            return ControllerSummary(name: runtime.spec.name, kind: runtime.spec.kind, target: target, start: runtime.spec.start,
+                                     decisions: stats.decisions, skipped: stats.skipped, actionsApplied: stats.actionsApplied,
+                                     actionsLost: stats.actionsLost, actionsYielded: stats.actionsYielded, conflicts: stats.conflicts,
+                                     scrapesLost: stats.scrapesLost, canary: canary)
         }
     }
 }
