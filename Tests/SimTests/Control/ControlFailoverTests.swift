@@ -17,8 +17,9 @@ import Testing
             mttrs.append(try #require(mttr, "lag \(lag)s"))
             mttds.append(try #require(mttd, "lag \(lag)s"))
         }
-        // 21 s, 36 s, 51 s, 81 s: the added lag lands one for one (detection
-        // is the lag + two checks 10 s apart; recovery is detection + apply).
+        // 21 s, 41 s, 51 s, 81 s: the added lag lands one for one, rounded up to
+        // the failover's 10 s evaluations (detection is the lag + two checks
+        // 10 s apart; recovery is detection + the 1 s apply latency).
         #expect(mttrs == mttrs.sorted() && Set(mttrs).count == 4)
         #expect(mttds == mttds.sorted() && Set(mttds).count == 4)
         for (index, lag) in [0, 15, 30, 60].enumerated() {
