@@ -64,7 +64,8 @@ extension Expectation.Bound {
 public struct ExpectationSet: Equatable, Sendable, SpecDefaults, AtomicSpec {
     public var items: [Expectation]
 
-    public init(_ items: [Expectation] = []) { self.items = items }
+    public init() { items = [] }
+    public init(_ items: [Expectation]) { self.items = items }
     public static let defaultValue = ExpectationSet()
     public var isEmpty: Bool { items.isEmpty }
 }

@@ -67,6 +67,7 @@ extension SchemaBuilder {
             guard let typed = value as? T else { return nil }
             return (formatReference("Duration"), typed)
         }
+        if let expectations = describeExpectations(type) { return expectations }
         guard let variants = Self.variants(of: type) else { return nil }
         let name = Self.name(of: type)
         if !isDefined(name) {

@@ -25,8 +25,8 @@ import Testing
     /// The bytes are pinned: a change to any scenario type changes them. If the
     /// format changed on purpose, update both numbers (the test prints the new ones).
     @Test func theBytesAreGolden() {
-        #expect(Self.text.utf8.count == 86_903)
-        #expect(StableHash.fnv1a(Self.text) == 2_076_141_051_767_522_758)
+        #expect(Self.text.utf8.count == 94_889)
+        #expect(StableHash.fnv1a(Self.text) == 16_809_219_065_560_341_804)
     }
 
     @Test func generatingAgainGivesTheSameBytesAndTheTextRoundTrips() throws {
@@ -38,7 +38,7 @@ import Testing
     @Test func everyTopLevelScenarioFieldIsAPropertyInDeclarationOrder() throws {
         let fields = try #require(try JSONValueEncoder.encode(Scenario.defaultValue).objectMembers).map(\.key)
         #expect(fields == ["schemaVersion", "name", "description", "seed", "duration", "window", "services", "clients",
-                           "edges", "network", "faults", "limits"])
+                           "edges", "network", "faults", "limits", "slo", "expect"])
         let properties = try #require(SchemaFixture.document["properties"]?.objectMembers).map(\.key)
         #expect(Array(properties.prefix(fields.count)) == fields)
         // Then the unit aliases of the two durations, and nothing else.

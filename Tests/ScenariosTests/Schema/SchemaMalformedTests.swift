@@ -69,3 +69,17 @@ import Testing
         #expect(issues.map(\.path.description) == schemaPaths)
     }
 }
+
+/// `expect` keys are read dynamically by the decoder and checked by the
+/// validator; the schema mirrors the validator's rules so editors flag them too.
+@Suite struct SchemaExpectationTests {
+    @Test func badExpectationsAreFlaggedByTheSchema() throws {
+        #expect(try SchemaFixture.violations(#"{expect: {mtr: {max: "2m"}}}"#)
+                == [#"expect.mtr: unknown field "mtr" (did you mean "mttr"?)"#])
+        #expect(try SchemaFixture.violations(#"{expect: {mttr: {max: 2}}}"#).map { String($0.prefix(30)) }
+                == ["expect.mttr.max: expected a st"])
+        let flagAsRange = try SchemaFixture.violations(#"{expect: {metastable: {max: 1}}}"#)
+        #expect(flagAsRange == [#"expect.metastable.max: unknown field "max""#, #"expect.metastable: missing required field "equals""#])
+        #expect(try SchemaFixture.violations(#"{expect: {metastable: false, sloAttainment: [{min: 0.99}, {min: 0.9, entity: "service:api"}], mttr: {max: "2m"}}}"#) == [])
+    }
+}
