@@ -14,6 +14,7 @@ public struct ControllerAnalysis: Sendable, Equatable {
     /// (else the rollout's start) until the rollout ended (else the end of the
     /// run), counted in whole metrics windows; and how many of them failed.
     public var exposure: Double?
+    /// Of `exposure`, the failed requests.
     public var exposureFailures: Double?
     /// An autoscaler's applied replica changes per hour of the time it ran
     /// (from its start to the end of the run); nil for other kinds.

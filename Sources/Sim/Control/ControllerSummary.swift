@@ -1,7 +1,9 @@
 /// What one controller did in a run, for reports, expectations and tests
 /// (the event log has every decision; this is the tally).
 public struct ControllerSummary: Sendable, Equatable {
+    /// The controller's name.
     public var name: String
+    /// Which loop it is.
     public var kind: ControllerSpec.Kind
     /// What it acts on or watches, as events name it (`service:api`, `client:web`).
     public var target: String
@@ -19,10 +21,12 @@ public struct ControllerSummary: Sendable, Equatable {
     public var actionsYielded: Int
     /// Applied changes that reversed another controller's recent change.
     public var conflicts: Int
+    /// Scrapes (one per source) lost to the telemetry's `lossPercent`.
     public var scrapesLost: Int
     /// For a canary: how the rollout ended.
     public var canary: CanaryOutcome?
 
+    /// A tally; counts not given are 0.
     public init(name: String, kind: ControllerSpec.Kind, target: String, start: SimTime, decisions: Int = 0, skipped: Int = 0,
                 actionsApplied: Int = 0, actionsLost: Int = 0, actionsYielded: Int = 0, conflicts: Int = 0, scrapesLost: Int = 0,
                 canary: CanaryOutcome? = nil) {
@@ -59,8 +63,10 @@ public struct CanaryOutcome: Sendable, Equatable {
     /// Requests the canary version finished from the start until `finishedAt`
     /// (or the end of the run): the exposure; and how many of them failed.
     public var exposedRequests: Double
+    /// Of `exposedRequests`, the failed ones.
     public var exposedFailures: Double
 
+    /// An outcome as the World measured it.
     public init(phase: CanaryPhase, version: String, startedAt: SimTime, finishedAt: SimTime?, firstBreachSeenAt: SimTime?,
                 exposedRequests: Double, exposedFailures: Double) {
         self.phase = phase

@@ -5,10 +5,12 @@
 /// `interval`, and every firing or resolving goes into the event log as an
 /// `alert` event (the report's MTTD reads the first firing after a fault).
 public struct BurnRateAlertSpec: SpecDefaults, Equatable {
+    /// Time between rule evaluations (default 30s).
     public var interval: SimTime
     /// SLO and rules (`preset: "google-sre"`).
     public var policy: BurnRateAlertConfig
 
+    /// An alert block; the defaults are the Google SRE workbook's rules every 30 s.
     public init(interval: SimTime = .seconds(30), policy: BurnRateAlertConfig = BurnRateAlertConfig()) {
         self.interval = interval
         self.policy = policy

@@ -16,15 +16,19 @@ public struct AutoscalerControllerSpec: SpecDefaults, Equatable {
         case latencyP99
     }
 
+    /// What the HPA formula is applied to.
     public var metric: Metric
     /// The version new instances run; "" = the service's first version.
     public var version: String
+    /// From the scale-out decision taking effect to the instance starting up (scheduling, booting).
     public var provisioningDelay: SimTime
+    /// From a scale-in taking effect to the instance stopping (deregistration delay).
     public var drainTime: SimTime
     /// Target, tolerance, replica bounds, evaluation interval, stabilization
     /// windows and rate limits (`AutoscalerConfig`; `preset: "kubernetes"`).
     public var policy: AutoscalerConfig
 
+    /// An autoscaler block; defaults: utilisation, 30 s provisioning, 10 s drain, the Kubernetes HPA defaults.
     public init(metric: Metric = .utilisation, version: String = "", provisioningDelay: SimTime = .seconds(30),
                 drainTime: SimTime = .seconds(10), policy: AutoscalerConfig = AutoscalerConfig()) {
         self.metric = metric

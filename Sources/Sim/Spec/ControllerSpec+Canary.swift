@@ -14,6 +14,7 @@ public struct CanaryControllerSpec: SpecDefaults, Equatable {
     /// Steps, analysis interval, minimum sample and thresholds (`CanaryConfig`).
     public var policy: CanaryConfig
 
+    /// A canary block; `version` must name one of the target service's versions.
     public init(version: String = "", baseline: String = "", policy: CanaryConfig = CanaryConfig()) {
         self.version = version
         self.baseline = baseline

@@ -15,6 +15,7 @@
 /// With the defaults (no damping, no hysteresis, no cooldown) it reacts at
 /// once to whatever it sees: under telemetry lag, the textbook flip-flop.
 public struct AdaptiveRoutingSpec: SpecDefaults, Equatable {
+    /// What a target is scored on: success ratio, p99 latency relative to the best target, or both.
     public enum Signal: String, Codable, CaseIterable, Sendable {
         case successRatio, latency, both
     }
@@ -23,21 +24,28 @@ public struct AdaptiveRoutingSpec: SpecDefaults, Equatable {
     /// target is always the first; list the others). Empty for a service target
     /// (its versions are the targets).
     public var services: [String]
+    /// Time between evaluations (default 10s).
     public var interval: SimTime
+    /// What the scores are computed from.
     public var signal: Signal
     /// Exponent on the scores: 1 is proportional, large values send nearly
     /// everything to the best-looking target.
     public var gain: Double
     /// Fraction of the old weight kept per evaluation, 0 (none) to below 1.
     public var damping: Double
+    /// No change unless some weight moves at least this many percentage points.
     public var hysteresisPercent: Double
+    /// No change within this long of the last applied one.
     public var cooldown: SimTime
+    /// No judgement until this much data gathered after the last applied change has arrived.
     public var minimumEvaluationWindow: SimTime
     /// Requests a target needs in the window to be judged.
     public var minimumRequests: Int
+    /// The least weight any target keeps, in percent.
     public var minWeightPercent: Double
 
-    public init(services: [String] = [], interval: SimTime = .seconds(10), signal: Signal = .successRatio, gain: Double = 1,
+    /// A routing block; the defaults react at once (no damping, hysteresis, cooldown or minimum window).
+    public init(services: [String] = .init(), interval: SimTime = .seconds(10), signal: Signal = .successRatio, gain: Double = 1,
                 damping: Double = 0, hysteresisPercent: Double = 0, cooldown: SimTime = .zero,
                 minimumEvaluationWindow: SimTime = .zero, minimumRequests: Int = 20, minWeightPercent: Double = 0) {
         self.services = services

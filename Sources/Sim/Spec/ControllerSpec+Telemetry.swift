@@ -11,6 +11,7 @@
 /// Scrapes happen at metrics-window closes, so `scrapeInterval` must be a
 /// whole number of the scenario's `window`, and `window` at least one scrape.
 public struct TelemetrySpec: SpecDefaults, Equatable {
+    /// Time between scrapes: a whole number of metrics windows (default 10s).
     public var scrapeInterval: SimTime
     /// What one decision aggregates over (a Prometheus range such as `[1m]`).
     public var window: SimTime
@@ -19,6 +20,7 @@ public struct TelemetrySpec: SpecDefaults, Equatable {
     /// Share of scrapes lost, 0...100.
     public var lossPercent: Double
 
+    /// A telemetry block; defaults: scrape every 10 s, 1-minute window, 10 s late, nothing lost.
     public init(scrapeInterval: SimTime = .seconds(10), window: SimTime = .seconds(60), lag: SimTime = .seconds(10), lossPercent: Double = 0) {
         self.scrapeInterval = scrapeInterval
         self.window = window

@@ -11,6 +11,7 @@
 /// a client (`client:web`: the services its requests go to, or its requests'
 /// outcomes for an alert). Which a kind accepts is checked by the validator.
 public struct ControllerSpec: SpecDefaults, Equatable {
+    /// Which control loop a controller is.
     public enum Kind: String, Codable, CaseIterable, Sendable {
         /// Steps a canary version's weight in a service's splitter, judging
         /// canary against baseline; rolls back on a sustained breach.
@@ -27,6 +28,7 @@ public struct ControllerSpec: SpecDefaults, Equatable {
 
     /// Unique among controllers; events name it `controller:NAME`.
     public var name: String
+    /// Which loop, and so which block it takes.
     public var kind: Kind
     /// A service name, or `client:NAME`.
     public var target: String

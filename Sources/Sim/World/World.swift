@@ -13,7 +13,7 @@ public struct WorldSpec: Sendable, Equatable {
 
     public init(duration: SimTime, window: SimTime = .seconds(1), services: [ServiceSpec], clients: [ClientSpec],
                 edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue, faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue,
-                controllers: [ControllerSpec] = []) {
+                controllers: [ControllerSpec] = .init()) {
         self.duration = duration
         self.window = window
         self.services = services
