@@ -8,4 +8,6 @@ enum ExitCode {
     static let usage: Int32 = 2
     /// A run limit stopped a simulation before its end.
     static let limitHit: Int32 = 3
+    /// `run --check-determinism`: two runs of the same seed differed.
+    static let nondeterministic: Int32 = 4
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SimCLI
 
@@ -63,5 +64,18 @@ import Testing
         let result = faultsim("bench", "--workload", "nope")
         #expect(result.status == 2)
         #expect(result.err.hasPrefix("faultsim bench: unknown workload \"nope\"\n"))
+    }
+}
+
+@Suite struct CheckDeterminismCommandTests {
+    @Test func aBuiltInIsDeterministicAndTheReportIsStillWritten() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("faultsim-det-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = faultsim("run", "retry-storm", "--check-determinism", "--out", directory)
+        #expect(result.status == 0, "\(result.err)")
+        let last = result.out.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("deterministic: two runs gave trace digest "))
+        #expect(last.hasSuffix(" events and 10 identical report files"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/summary.md"))
     }
 }

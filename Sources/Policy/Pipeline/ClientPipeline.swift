@@ -15,9 +15,12 @@ public struct ClientPipeline: Sendable {
     var bulkhead: ConcurrencyLimiter
     var balancer: LoadBalancer
     var outliers: OutlierDetector
-    /// Guard stages acting once per call (before `retry` in `order`) and per attempt (after it).
+    /// Guard stages acting once per call (before `retry` in `order`) and per
+    /// attempt (after it): as sets, and as lists in the declared order.
     let perCall: StageSet
     let perAttempt: StageSet
+    let perCallStages: [ClientPipelineConfig.Stage]
+    let perAttemptStages: [ClientPipelineConfig.Stage]
     var activeRetries = 0
     var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
@@ -33,13 +36,15 @@ public struct ClientPipeline: Sendable {
         balancer = LoadBalancer(config: config.loadBalancer)
         outliers = OutlierDetector(config: config.outlierDetection, hostCount: 0)
         let retryIndex = config.order.firstIndex(of: .retry)!
-        perCall = ClientPipeline.stages(config.order[..<retryIndex])
-        perAttempt = ClientPipeline.stages(config.order[(retryIndex + 1)...])
+        perCallStages = Array(config.order[..<retryIndex])
+        perAttemptStages = Array(config.order[(retryIndex + 1)...])
+        perCall = ClientPipeline.stages(perCallStages)
+        perAttempt = ClientPipeline.stages(perAttemptStages)
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
 
-    static func stages(_ list: ArraySlice<ClientPipelineConfig.Stage>) -> StageSet {
+    static func stages(_ list: [ClientPipelineConfig.Stage]) -> StageSet {
         var set: StageSet = []
         for stage in list {
             switch stage {
@@ -56,11 +61,12 @@ public struct ClientPipeline: Sendable {
     // MARK: Calls
 
     /// A call starts. `deadline` is the caller's own (`.max` = none); the
-    /// earlier of it and the retry deadline bounds every attempt.
+    /// earlier of it and the retry deadline bounds every attempt. Per-call
+    /// guards (those before `retry` in `order`) are asked in order; when one
+    /// refuses, end the call at once with `finishCall(outcome: .rejected)`.
     public mutating func startCall(now: Nanoseconds, deadline: Nanoseconds, using rng: inout some RandomNumberGenerator) -> CallStart {
         var state = CallState(started: now, deadline: min(deadline, now.saturatingAdd(config.retry.deadline)))
-        budget.recordRequest(now: now)
-        let (admitted, refusal, epoch) = admit(perCall, now: now, using: &rng)
+        let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
         state.outerAdmitted = admitted
         state.outerBreakerEpoch = epoch
         return CallStart(state: state, rejectedBy: refusal)
@@ -69,47 +75,75 @@ public struct ClientPipeline: Sendable {
     /// May an attempt be sent now? Retries and hedges draw on the budget;
     /// per-attempt guards must admit it; the timeout is the per-try timeout
     /// clipped to the remaining deadline.
+    ///
+    /// A retry the budget refuses ends the call with its last outcome
+    /// (`.giveUp(lastOutcome, .budget)`); one a guard refuses ends it with
+    /// `.rejected` (the budget it drew stays spent). A refused hedge is
+    /// skipped and the call goes on waiting for the attempts out.
     public mutating func startAttempt(_ call: inout CallState, kind: PipelineAttemptKind, now: Nanoseconds, activeRequests: Int,
                                       using rng: inout some RandomNumberGenerator) -> AttemptStart {
+        guard !call.finished else { return kind == .hedge ? .skip(.deadline) : .giveUp(call.lastOutcome, nil) }
         let remaining = call.deadline.ns == Int64.max ? Nanoseconds.max : call.deadline - now
         if remaining.ns <= 0 {
             return kind == .hedge ? .skip(.deadline) : .giveUp(kind == .first ? .timeout : call.lastOutcome, .deadline)
         }
+        var retryCause = OutcomeClass.serverError
         switch kind {
         case .first:
             break
         case .retry:
             guard call.attempts < config.retry.maxAttempts else { return .giveUp(call.lastOutcome, nil) }
-            guard budget.tryAcquireRetry(now: now, outcome: call.lastOutcome, activeRequests: activeRequests, activeRetries: activeRetries) else {
+            retryCause = call.lastOutcome
+            guard budget.tryAcquireRetry(now: now, outcome: retryCause, activeRequests: activeRequests, activeRetries: activeRetries) else {
                 return .giveUp(call.lastOutcome, .budget)
             }
         case .hedge:
             guard call.attempts < config.hedging.maxAttempts else { return .skip(.budget) }
-            guard budget.tryAcquireRetry(now: now, outcome: .timeout, activeRequests: activeRequests, activeRetries: activeRetries) else {
+            retryCause = .timeout
+            guard budget.tryAcquireRetry(now: now, outcome: retryCause, activeRequests: activeRequests, activeRetries: activeRetries) else {
                 return .skip(.budget)
             }
         }
-        let (admitted, refusal, epoch) = admit(perAttempt, now: now, using: &rng)
+        let (admitted, refusal, epoch) = admit(perAttemptStages, now: now, using: &rng)
         if let refusal {
             return kind == .hedge ? .skip(refusal) : .giveUp(.rejected, refusal)
         }
+        // A ratio budget earns from original requests actually sent, not from calls a guard refused.
+        if kind == .first { budget.recordRequest(now: now) }
         call.attempts += 1
         call.outstanding += 1
-        if kind != .first { activeRetries += 1 }
+        switch kind {
+        case .first: break
+        case .retry: call.lastRetryCause = retryCause
+        case .hedge: call.hedgesOut += 1
+        }
+        if kind != .first {
+            activeRetries += 1
+            call.retriesOut += 1
+        }
+        if admitted.contains(.breaker) {
+            // Epochs only grow: permits of an older one could never be returned, so only the newest is tracked.
+            if epoch != call.permitEpoch { call.breakerPermitsOut = 0 }
+            call.permitEpoch = epoch
+            call.breakerPermitsOut += 1
+        }
         let timeout = min(config.retry.perTryTimeout, remaining)
-        return .send(AttemptTicket(admitted: admitted, isRetryOrHedge: kind != .first, breakerEpoch: epoch), timeout: timeout)
+        return .send(AttemptTicket(admitted: admitted, kind: kind, breakerEpoch: epoch, retryCause: retryCause),
+                     timeout: timeout)
     }
 
     /// An attempt's outcome is known (answer, error, or timeout).
     public mutating func finishAttempt(_ call: inout CallState, ticket: AttemptTicket, host: Int?, now: Nanoseconds, outcome: OutcomeClass,
                                        latency: Nanoseconds, retryAfter: Nanoseconds?, using rng: inout some RandomNumberGenerator) -> AfterAttempt {
+        guard !call.finished else { return .complete(call.lastOutcome) }
         record(ticket.admitted, epoch: ticket.breakerEpoch, now: now, outcome: outcome, latency: latency)
-        if config.ejectOutliers, let host, let event = outliers.record(host: host, outcome: outcome, now: now, using: &rng) {
+        // A host outside the pool (it shrank since the pick) has no detector state left to update.
+        if config.ejectOutliers, let host, host >= 0, host < outliers.hostCount,
+           let event = outliers.record(host: host, outcome: outcome, now: now, using: &rng) {
             events.append(PipelineEvent(time: now, kind: event.pipelineKind))
         }
-        if ticket.isRetryOrHedge { activeRetries = max(0, activeRetries - 1) }
-        budget.recordOutcome(now: now, outcome: outcome, wasRetry: ticket.isRetryOrHedge, retryCause: call.lastOutcome)
-        call.outstanding = max(0, call.outstanding - 1)
+        settle(&call, ticket: ticket)
+        budget.recordOutcome(now: now, outcome: outcome, wasRetry: ticket.isRetryOrHedge, retryCause: ticket.retryCause)
         call.lastOutcome = outcome
         if outcome == .success { return .complete(.success) }
         if call.outstanding > 0 { return .wait }
@@ -122,10 +156,42 @@ public struct ClientPipeline: Sendable {
         return .retry(after: delay)
     }
 
-    /// The call is over: per-call guards see its final outcome.
+    /// The caller stopped waiting for an attempt without learning its outcome
+    /// (its own task was cancelled, or it cancelled a hedge): the permits it
+    /// holds go back, a retry or hedge gives the budget back what it cost
+    /// (`refundRetry`, priced as when it was sent: a hedge as a retry after a
+    /// timeout), nothing is recorded, and no retry is decided. After the
+    /// caller's own cancellation, end the call next.
+    public mutating func cancelAttempt(_ call: inout CallState, ticket: AttemptTicket, now: Nanoseconds) {
+        guard !call.finished else { return }
+        release(ticket.admitted, epoch: ticket.breakerEpoch, now: now)
+        if ticket.isRetryOrHedge { budget.refundRetry(now: now, retryCause: ticket.retryCause) }
+        settle(&call, ticket: ticket)
+    }
+
+    /// The call is over: attempts still out (hedges that lost) give back what
+    /// they hold, and per-call guards see its final outcome. `.rejected` means
+    /// "no outcome": the breaker returns its permit instead of recording.
+    /// Later reports about this call change nothing.
     public mutating func finishCall(_ call: inout CallState, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
+        guard !call.finished else { return }
+        call.finished = true
+        abandonOutstanding(&call, now: now)
         record(call.outerAdmitted, epoch: call.outerBreakerEpoch, now: now, outcome: outcome, latency: latency)
         call.outerAdmitted = []
+    }
+
+    /// One attempt is no longer out.
+    mutating func settle(_ call: inout CallState, ticket: AttemptTicket) {
+        call.outstanding = max(0, call.outstanding - 1)
+        if ticket.isRetryOrHedge {
+            activeRetries = max(0, activeRetries - 1)
+            call.retriesOut = max(0, call.retriesOut - 1)
+        }
+        if ticket.kind == .hedge { call.hedgesOut = max(0, call.hedgesOut - 1) }
+        if ticket.admitted.contains(.breaker), ticket.breakerEpoch == call.permitEpoch, call.breakerPermitsOut > 0 {
+            call.breakerPermitsOut -= 1
+        }
     }
 
     /// When to send the next hedge of `call`, if hedging is on and attempts remain.
@@ -191,59 +257,5 @@ public struct ClientPipeline: Sendable {
         guard !events.isEmpty else { return }  // the common case: one branch, no array work
         buffer.append(contentsOf: events)
         events.removeAll(keepingCapacity: true)
-    }
-
-    // MARK: Guards
-
-    /// Asks each guard in `stages` in turn; on a refusal, releases those that admitted.
-    mutating func admit(_ stages: StageSet, now: Nanoseconds, using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
-        var admitted: StageSet = []
-        var epoch: UInt32 = 0
-        if stages.contains(.throttle) {
-            if throttle.shouldReject(now: now, using: &rng) { return ([], .throttle, 0) }
-            admitted.insert(.throttle)
-        }
-        if stages.contains(.breaker) {
-            let permission = breaker.tryAcquire(now: now)
-            if let transition = permission.transition { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
-            if !permission.permitted { return ([], .breaker, 0) }
-            admitted.insert(.breaker)
-            epoch = permission.epoch
-        }
-        if stages.contains(.rateLimit) {
-            // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
-            if rateLimiter.acquire(now: now) != .admitted {
-                release(admitted, epoch: epoch, now: now)
-                return ([], .rateLimit, 0)
-            }
-            admitted.insert(.rateLimit)
-        }
-        if stages.contains(.bulkhead) {
-            if !bulkhead.tryAcquire(now: now) {
-                release(admitted, epoch: epoch, now: now)
-                return ([], .bulkhead, 0)
-            }
-            admitted.insert(.bulkhead)
-        }
-        return (admitted, nil, epoch)
-    }
-
-    /// Records an outcome with every guard that admitted the call or attempt.
-    mutating func record(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
-        if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
-            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
-        }
-        if admitted.contains(.throttle) { throttle.record(now: now, outcome: outcome) }
-        if admitted.contains(.bulkhead), let change = bulkhead.release(now: now, rtt: latency, outcome: outcome) {
-            events.append(PipelineEvent(time: now, kind: .limitChanged(change)))
-        }
-    }
-
-    /// Gives back permits of guards that admitted something that then did not run.
-    mutating func release(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds) {
-        if admitted.contains(.breaker), let transition = breaker.release(now: now, admittedIn: epoch) {
-            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
-        }
-        if admitted.contains(.bulkhead) { bulkhead.releaseIgnored() }
     }
 }

@@ -32,7 +32,7 @@ public struct ClientPipelineConfig: ValidatedConfig {
     public var ejectOutliers: Bool
     public var outlierDetection: OutlierDetectionConfig
 
-    public init(order: [Stage] = [.retry], retry: RetryConfig = ClientPipelineConfig.bareRetry,
+    public init(order: [Stage] = ClientPipelineConfig.retryOnly, retry: RetryConfig = ClientPipelineConfig.bareRetry,
                 retryBudget: RetryBudgetConfig = RetryBudgetConfig(), hedging: HedgingConfig = HedgingConfig(),
                 breaker: CircuitBreakerConfig = CircuitBreakerConfig(), throttle: AdaptiveThrottleConfig = AdaptiveThrottleConfig(),
                 rateLimit: RateLimiterConfig = RateLimiterConfig(), bulkhead: ConcurrencyLimitConfig = ConcurrencyLimitConfig(),
@@ -53,7 +53,14 @@ public struct ClientPipelineConfig: ValidatedConfig {
 
     /// A bare client: one attempt, no per-try timeout, Envoy's default 15 s
     /// route timeout, round robin, nothing else.
-    public init() { self.init(order: [.retry]) }
+    public init() { self.init(order: ClientPipelineConfig.retryOnly) }
+
+    /// The default `order`: retries only, no guards.
+    ///
+    /// A named constant, not an array literal in `init`'s default argument:
+    /// Swift 6.3.1 miscompiles array-literal default arguments in optimised
+    /// builds with testing enabled (see `RunAnalysisCriteria` in Sim).
+    public static let retryOnly: [Stage] = [.retry]
 
     /// One attempt with Envoy's default 15 s route timeout.
     public static let bareRetry = RetryConfig(maxAttempts: 1, perTryTimeout: .max, deadline: .seconds(15))

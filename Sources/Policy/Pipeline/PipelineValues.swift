@@ -12,6 +12,21 @@ public struct CallState: Sendable, Equatable {
     var outerAdmitted: StageSet = []
     /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
     var outerBreakerEpoch: UInt32 = 0
+    /// Retries and hedges out, and the per-attempt breaker permits out (all of
+    /// `permitEpoch`: permits of an older epoch can no longer be returned).
+    /// Hedges that lose the race are never reported: `finishCall` gives back
+    /// what they hold, or a bulkhead permit, a half-open trial or the retry
+    /// budget's tokens would leak.
+    var retriesOut = 0
+    /// Of `retriesOut`, the hedges (the budget priced each as a retry after a
+    /// timeout); the others are retries priced by `lastRetryCause` (retries go
+    /// out one at a time: one is only decided when nothing is outstanding).
+    var hedgesOut = 0
+    var lastRetryCause: OutcomeClass = .serverError
+    var breakerPermitsOut = 0
+    var permitEpoch: UInt32 = 0
+    /// Set by `finishCall`: later reports about this call change nothing.
+    var finished = false
 }
 
 /// Which kind of attempt the caller wants to send.
@@ -22,9 +37,17 @@ public enum PipelineAttemptKind: Sendable, Equatable {
 /// Which guard stages admitted an attempt (to record its outcome and release permits).
 public struct AttemptTicket: Sendable, Equatable {
     var admitted: StageSet
-    var isRetryOrHedge: Bool
+    var kind: PipelineAttemptKind
     var breakerEpoch: UInt32 = 0
-    public static let none = AttemptTicket(admitted: [], isRetryOrHedge: false)
+    /// The failure the budget priced this retry by (`.timeout` for a hedge):
+    /// an AWS quota refunds a successful retry, or one that ends without an
+    /// outcome, by exactly what it cost.
+    var retryCause: OutcomeClass = .serverError
+    /// No stage admitted anything (a placeholder for a caller's storage).
+    public static let none = AttemptTicket(admitted: [], kind: .first)
+
+    /// A retry or a hedge: the budget paid for it.
+    var isRetryOrHedge: Bool { kind != .first }
 }
 
 /// A set of stages as bits.

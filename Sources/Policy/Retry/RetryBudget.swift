@@ -3,7 +3,8 @@
 ///
 /// Protocol, per request: `recordRequest` when an original request is sent;
 /// before each retry or hedge, `tryAcquireRetry` (which withdraws when it says
-/// yes); when any attempt ends, `recordOutcome`. Time comes in as `now`; state
+/// yes); when any attempt ends, `recordOutcome`, or `refundRetry` for a retry
+/// or hedge that ends without an outcome (lost the race, cancelled). Time comes in as `now`; state
 /// is fixed-size, allocated at init, and no call allocates.
 ///
 /// Integer arithmetic throughout (Finagle's units, gRPC's thousandths, AWS's
@@ -119,6 +120,30 @@ public struct RetryBudget: Sendable {
             guard outcome == .success else { return }
             let refund = wasRetry ? quota.cost(after: retryCause) : quota.noRetryIncrement
             tokens = Swift.min(Int64(quota.capacity), tokens + Int64(refund))
+        }
+        level = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
+    }
+
+    /// A retry or hedge that `tryAcquireRetry` allowed ended at `now` without an
+    /// outcome of its own: a hedge that lost the race (another copy answered
+    /// first) or an attempt its caller cancelled. Call it instead of
+    /// `recordOutcome` for that attempt.
+    ///
+    /// AWS quotas get back what the attempt cost, priced by `retryCause` as
+    /// when it was acquired (`.timeout` for a hedge), never above capacity: a
+    /// copy made unnecessary did not show the dependency failing, and a quota
+    /// that kept its cost would drain under hedging while every call succeeds.
+    /// The other kinds have nothing to give back: gRPC's throttle withdrew
+    /// nothing (an attempt without an outcome moves no token); Envoy's
+    /// concurrency budget counts retries in flight, which the caller stops
+    /// counting; and a Finagle ratio withdrawal stays, as Finagle's
+    /// `RetryBudget` has no refund.
+    public mutating func refundRetry(now: Nanoseconds, retryCause: OutcomeClass) {
+        switch config.kind {
+        case .none, .ratio, .concurrency, .grpcThrottle:
+            return
+        case .awsStandard, .aws2026:
+            tokens = Swift.min(Int64(quota.capacity), tokens + Int64(quota.cost(after: retryCause)))
         }
         level = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
     }

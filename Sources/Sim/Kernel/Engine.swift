@@ -47,7 +47,8 @@ public struct Engine<Model: SimulationModel> {
             scheduler.now = next.time
             eventsProcessed &+= 1
             if trace != nil {
-                trace!.fold(time: next.time, sequence: next.sequence, code: model.traceCode(of: next.event))
+                let detail = trace!.capturesNext ? String(describing: next.event) : nil
+                trace!.fold(time: next.time, sequence: next.sequence, code: model.traceCode(of: next.event), detail: detail)
             }
             model.handle(next.event, scheduler: &scheduler)
 

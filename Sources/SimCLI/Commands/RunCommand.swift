@@ -8,6 +8,7 @@ enum RunCommand: Command {
     static let summary = "run a scenario (file or built-in name) and write its report"
     static let usage = """
         Usage: faultsim run FILE|NAME [--seed N] [--out DIR] [--duration D] [--set path=value ...] [--quiet]
+                            [--check-determinism]
 
         Runs the scenario and writes its report to reports/<scenario>/seed-<n>/
         (or --out DIR): summary.md, summary.csv, timeseries.csv, events.csv and charts.
@@ -18,16 +19,22 @@ enum RunCommand: Command {
           --duration D      simulated time to run, e.g. 10m
           --set path=value  override any field, e.g. --set services.api.policy.retry.maxAttempts=2
           --quiet           print nothing but errors
+          --check-determinism
+                            run twice with the same seed; report the first differing
+                            event (time, sequence, event) or report byte; exit 4 if any
 
-        Exit status: 0 ran, 2 invalid scenario or usage, 3 a run limit stopped the simulation.
+        Exit status: 0 ran, 1 an expectation failed, 2 invalid scenario or usage,
+        3 a run limit stopped the simulation, 4 --check-determinism found a difference.
 
         Examples:
           faultsim run retry-storm
+          faultsim run retry-storm --check-determinism
           faultsim run scenarios/retry-storm.json5 --seed 7 --set services.api.policy.retryBudget.kind=ratio
         """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> Int32 {
         let quiet = arguments.flag("--quiet")
+        let checkDeterminism = arguments.flag("--check-determinism")
         let out = try arguments.option("--out")
         let overrides = try ScenarioSource.overrides(&arguments)
         let names = try arguments.finish(maxPositionals: 1)
@@ -42,8 +49,17 @@ enum RunCommand: Command {
         }
         let progress = Progress(console: console, duration: scenario.duration, enabled: !quiet && console.stderrIsTerminal)
         let run: ScenarioRun
+        var determinism: DeterminismCheck.Outcome?
         do {
-            run = try ScenarioRun.run(scenario, progress: progress.enabled ? { progress.update(now: $0, events: $1) } : nil)
+            if checkDeterminism {
+                let report = { (run: ScenarioRun) -> [(name: String, bytes: [UInt8])] in
+                    let analysis = run.analysis(version: FaultSimCLI.version)
+                    return ReportBuilder.files(for: run, analysis: analysis, verdicts: run.verdicts(in: analysis), version: FaultSimCLI.version)
+                }
+                (run, determinism) = try DeterminismCheck.check(scenario, files: report)
+            } else {
+                run = try ScenarioRun.run(scenario, progress: progress.enabled ? { progress.update(now: $0, events: $1) } : nil)
+            }
         } catch {
             console.err("faultsim run: \(error)")
             return ExitCode.usage
@@ -65,6 +81,14 @@ enum RunCommand: Command {
                 console.out("  \(verdict.passed ? "ok  " : "FAIL") \(verdict.expectation.label) \(verdict.expectation.boundText): \(verdict.measuredText)")
             }
             console.out("report: \(directory)/summary.md")
+        }
+        if let determinism {
+            if determinism.isIdentical {
+                if !quiet { console.out(determinism.text) }
+            } else {
+                console.err("faultsim run: \(determinism.text)")
+                return ExitCode.nondeterministic
+            }
         }
         if case .limit(let limit) = run.result.stopReason {
             console.err("faultsim run: stopped early by limit \(limit); the report covers the simulated time before it")

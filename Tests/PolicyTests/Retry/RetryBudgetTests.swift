@@ -240,6 +240,41 @@ import Testing
         #expect(throttled1 && throttled2 && !throttled3)
         #expect(budget.level == 0)
     }
+
+    // MARK: Refunds of retries and hedges that end without an outcome
+
+    @Test func awsRefundGivesBackWhatAnUnansweredRetryCostPricedByItsCause() {
+        var standard = Self.budget(RetryBudgetConfig.preset(.awsStandard)!)
+        _ = Self.acquire(&standard, .timeout)      // a hedge: priced as a retry after a timeout
+        _ = Self.acquire(&standard, .serverError)
+        #expect(standard.level == 485)
+        standard.refundRetry(now: .zero, retryCause: .timeout)
+        #expect(standard.level == 495)
+        standard.refundRetry(now: .zero, retryCause: .serverError)
+        #expect(standard.level == 500)
+        standard.refundRetry(now: .zero, retryCause: .timeout)
+        #expect(standard.level == 500)  // never above capacity
+
+        var v2026 = Self.budget(RetryBudgetConfig.preset(.aws2026)!)
+        _ = Self.acquire(&v2026, .timeout)
+        _ = Self.acquire(&v2026, .throttled)
+        #expect(v2026.level == 481)
+        v2026.refundRetry(now: .zero, retryCause: .throttled)
+        #expect(v2026.level == 486)
+        v2026.refundRetry(now: .zero, retryCause: .timeout)
+        #expect(v2026.level == 500)
+    }
+
+    @Test(arguments: [(RetryBudgetConfig.Kind.none, 0.0), (.ratio, 99), (.concurrency, 2), (.grpcThrottle, 10)])
+    func otherKindsHaveNothingToRefund(kind: RetryBudgetConfig.Kind, level: Double) {
+        // Finagle's ratio withdrawal stays (no refund in Finagle); gRPC withdrew nothing;
+        // Envoy's concurrency budget counts retries in flight, which the caller stops counting.
+        var budget = Self.budget(RetryBudgetConfig(kind: kind))
+        _ = Self.acquire(&budget, .timeout, active: 1)
+        #expect(budget.level(at: .ms(1)) == level)
+        budget.refundRetry(now: .ms(1), retryCause: .timeout)
+        #expect(budget.level(at: .ms(1)) == level)
+    }
 }
 
 /// Invariants over thousands of seeded random event sequences, every kind.
@@ -262,10 +297,12 @@ import Testing
             for _ in 0..<500 {
                 now += .ms(Int64(rng.nextBelow(50)))
                 let outcome = outcomes[Int(rng.nextBelow(UInt64(outcomes.count)))]
-                switch rng.nextBelow(3) {
+                switch rng.nextBelow(4) {
                 case 0:
                     budget.recordRequest(now: now)
                     requests += 1
+                case 3:
+                    budget.refundRetry(now: now, retryCause: outcome)
                 case 1:
                     let active = Int(rng.nextBelow(200))
                     let retries = Int(rng.nextBelow(50))

@@ -50,18 +50,6 @@ enum RunReportGoldenSource {
     /// with both lines. Compares UTF-8 bytes, not `String`s: Swift strings
     /// compare equal across Unicode normalisation forms, files do not.
     static func firstDifference(expected: String, actual: [UInt8]) -> String? {
-        guard !actual.elementsEqual(expected.utf8) else { return nil }
-        let expectedLines = Array(expected.utf8).split(separator: 10, omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: 10, omittingEmptySubsequences: false)
-        let text = { (line: ArraySlice<UInt8>) in String(decoding: line, as: UTF8.self) }
-        for index in 0..<max(expectedLines.count, actualLines.count) {
-            let e = index < expectedLines.count ? Array(expectedLines[index]) : nil
-            let a = index < actualLines.count ? Array(actualLines[index]) : nil
-            if e != a {
-                return "first difference at line \(index + 1):\n  golden: \(e.map { text($0[...]) } ?? "<end of file>")"
-                    + "\n  actual: \(a.map { text($0[...]) } ?? "<end of file>")"
-            }
-        }
-        return "the bytes differ"
+        ByteDifference.between(Array(expected.utf8), actual).map { "golden vs actual: \($0)" }
     }
 }

@@ -1,0 +1,91 @@
+/// The guard stages (breaker, throttle, rate limit, bulkhead): admitting,
+/// recording and releasing, in the order the configuration declares.
+extension ClientPipeline {
+    /// Asks each guard of `stages` in the declared order (outermost first); on a
+    /// refusal, releases those that admitted and stops, so a guard further in is
+    /// never asked about a call an outer one refused (it is not even counted:
+    /// an open breaker listed before the throttle keeps the throttle's request
+    /// count unchanged, as a decorator chain would).
+    mutating func admit(_ stages: [ClientPipelineConfig.Stage], now: Nanoseconds,
+                        using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
+        var admitted: StageSet = []
+        var epoch: UInt32 = 0
+        for stage in stages {
+            let refusal: RejectionStage?
+            switch stage {
+            case .retry:
+                refusal = nil
+            case .throttle:
+                refusal = throttle.shouldReject(now: now, using: &rng) ? .throttle : nil
+                if refusal == nil { admitted.insert(.throttle) }
+            case .breaker:
+                let permission = breaker.tryAcquire(now: now)
+                if let transition = permission.transition { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
+                refusal = permission.permitted ? nil : .breaker
+                if permission.permitted {
+                    admitted.insert(.breaker)
+                    epoch = permission.epoch
+                }
+            case .rateLimit:
+                // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
+                refusal = rateLimiter.acquire(now: now) == .admitted ? nil : .rateLimit
+                if refusal == nil { admitted.insert(.rateLimit) }
+            case .bulkhead:
+                refusal = bulkhead.tryAcquire(now: now) ? nil : .bulkhead
+                if refusal == nil { admitted.insert(.bulkhead) }
+            }
+            if let refusal {
+                release(admitted, epoch: epoch, now: now)
+                return ([], refusal, 0)
+            }
+        }
+        return (admitted, nil, epoch)
+    }
+
+    /// Records an outcome with every guard that admitted the call or attempt.
+    mutating func record(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
+        if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
+            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+        }
+        if admitted.contains(.throttle) { throttle.record(now: now, outcome: outcome) }
+        if admitted.contains(.bulkhead), let change = bulkhead.release(now: now, rtt: latency, outcome: outcome) {
+            events.append(PipelineEvent(time: now, kind: .limitChanged(change)))
+        }
+    }
+
+    /// Gives back permits of guards that admitted something that then did not
+    /// run or whose answer nobody waits for. The throttle keeps the request it
+    /// counted (the book counts what the application tried to send) and a rate
+    /// limiter's token stays spent (a token bucket has no refunds).
+    mutating func release(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds) {
+        if admitted.contains(.breaker), let transition = breaker.release(now: now, admittedIn: epoch) {
+            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+        }
+        if admitted.contains(.bulkhead) { bulkhead.releaseIgnored() }
+    }
+
+    /// Gives back what the attempts still out hold when their call ends
+    /// without them (hedges that lost the race, or the attempt a hedge beat):
+    /// one bulkhead slot each, the breaker permits of the current epoch, their
+    /// place among active retries, and what the budget charged for them, as
+    /// `cancelAttempt` does for one: a hedge as a retry after a timeout, a
+    /// retry by the failure that prompted it. They have no outcome of their
+    /// own, so nothing is recorded.
+    mutating func abandonOutstanding(_ call: inout CallState, now: Nanoseconds) {
+        if perAttempt.contains(.bulkhead) {
+            for _ in 0..<call.outstanding { bulkhead.releaseIgnored() }
+        }
+        for _ in 0..<call.breakerPermitsOut {
+            if let transition = breaker.release(now: now, admittedIn: call.permitEpoch) {
+                events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+            }
+        }
+        for _ in 0..<call.hedgesOut { budget.refundRetry(now: now, retryCause: .timeout) }
+        for _ in 0..<max(0, call.retriesOut - call.hedgesOut) { budget.refundRetry(now: now, retryCause: call.lastRetryCause) }
+        activeRetries = max(0, activeRetries - call.retriesOut)
+        call.outstanding = 0
+        call.retriesOut = 0
+        call.hedgesOut = 0
+        call.breakerPermitsOut = 0
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+@testable import Policy
+
+/// Host picking with optional Envoy-style outlier ejection: an ejected host
+/// leaves load balancing; when ejection leaves no eligible host the pipeline
+/// picks among the eligible ones anyway (Envoy's panic routing), and every
+/// ejection is reported once through `drainEvents`.
+@Suite struct PipelineHostTests {
+    static func ejecting(maxEjectionPercent: Int = 50) -> ClientPipelineConfig {
+        ClientPipelineConfig(order: [.retry], retry: PipelineFixtures.retry(1), ejectOutliers: true,
+                             outlierDetection: OutlierDetectionConfig(consecutive5xx: 2, maxEjectionPercent: maxEjectionPercent))
+    }
+
+    /// `count` round-robin picks over `hosts` hosts, all eligible.
+    static func picks(_ pipeline: inout ClientPipeline, hosts: Int, count: Int, rng: inout SplitMix64) -> [Int?] {
+        (0..<count).map { _ in pipeline.pickHost(hostCount: hosts, isEligible: { _ in true }, outstanding: { _ in 0 }, using: &rng) }
+    }
+
+    /// Reports `outcome` from `host` for a fresh one-attempt call at `now`.
+    static func answer(_ pipeline: inout ClientPipeline, host: Int, _ outcome: OutcomeClass, at now: Nanoseconds, rng: inout SplitMix64) throws {
+        var call = pipeline.startCall(now: now, deadline: .max, using: &rng).state
+        let ticket = try pipeline.send(&call, [(.first, now)], using: &rng)[0]
+        _ = pipeline.finishAttempt(&call, ticket: ticket, host: host, now: now, outcome: outcome, latency: .zero, retryAfter: nil, using: &rng)
+        pipeline.finishCall(&call, now: now, outcome: outcome, latency: .zero)
+    }
+
+    /// Two 5xx from each of `hosts` hosts (enough to eject each, if the cap allows).
+    static func failTwice(_ pipeline: inout ClientPipeline, hosts: Int, rng: inout SplitMix64) throws {
+        _ = picks(&pipeline, hosts: hosts, count: 1, rng: &rng)
+        for host in 0..<hosts {
+            try answer(&pipeline, host: host, .serverError, at: .seconds(1), rng: &rng)
+            try answer(&pipeline, host: host, .serverError, at: .seconds(1), rng: &rng)
+        }
+    }
+
+    @Test func ejectedHostLeavesTheRotationUntilASweepReturnsIt() throws {
+        var pipeline = try ClientPipeline(config: Self.ejecting())
+        var rng = SplitMix64(seed: 5)
+        #expect(Self.picks(&pipeline, hosts: 3, count: 3, rng: &rng) == [0, 1, 2])
+        try Self.answer(&pipeline, host: 1, .serverError, at: .seconds(1), rng: &rng)
+        try Self.answer(&pipeline, host: 1, .overloaded, at: .seconds(2), rng: &rng)
+        #expect(pipeline.outliers.isEjected(host: 1))
+        #expect(Self.picks(&pipeline, hosts: 3, count: 4, rng: &rng) == [0, 2, 0, 2])
+        // Base ejection time 30 s x 1: back at the first sweep at or after 32 s.
+        pipeline.sweepOutliers(now: .seconds(30), hostCount: 3, using: &rng)
+        #expect(pipeline.outliers.isEjected(host: 1))
+        pipeline.sweepOutliers(now: .seconds(32), hostCount: 3, using: &rng)
+        #expect(Self.picks(&pipeline, hosts: 3, count: 3, rng: &rng) == [0, 1, 2])
+        var events: [PipelineEvent] = []
+        pipeline.drainEvents(into: &events)
+        #expect(events == [PipelineEvent(time: .seconds(2), kind: .ejected(host: 1, cause: "consecutive5xx", until: .seconds(32))),
+                           PipelineEvent(time: .seconds(32), kind: .unejected(host: 1))])
+        #expect(events.map(\.category) == ["ejection", "ejection"])
+        #expect(events.map(\.to) == ["ejected", "in rotation"])
+    }
+
+    @Test func withEveryEligibleHostEjectedItStillPicks() throws {
+        var pipeline = try ClientPipeline(config: Self.ejecting(maxEjectionPercent: 100))
+        var rng = SplitMix64(seed: 5)
+        try Self.failTwice(&pipeline, hosts: 2, rng: &rng)
+        #expect(pipeline.outliers.ejectedCount == 2)
+        #expect(Self.picks(&pipeline, hosts: 2, count: 3, rng: &rng) == [1, 0, 1])
+        // Panic mode keeps honouring eligibility: host 1 is not eligible.
+        let onlyZero = pipeline.pickHost(hostCount: 2, isEligible: { $0 == 0 }, outstanding: { _ in 0 }, using: &rng)
+        #expect(onlyZero == 0)
+        #expect(pipeline.pickHost(hostCount: 2, isEligible: { _ in false }, outstanding: { _ in 0 }, using: &rng) == nil)
+    }
+
+    @Test func ejectionIsCappedByMaxEjectionPercent() throws {
+        var pipeline = try ClientPipeline(config: Self.ejecting(maxEjectionPercent: 50))
+        var rng = SplitMix64(seed: 5)
+        try Self.failTwice(&pipeline, hosts: 2, rng: &rng)
+        #expect(pipeline.outliers.ejectedCount == 1)
+        #expect(Self.picks(&pipeline, hosts: 2, count: 2, rng: &rng) == [1, 1])
+    }
+
+    @Test func eventsAreDrainedExactlyOnce() throws {
+        var pipeline = try ClientPipeline(config: Self.ejecting())
+        var rng = SplitMix64(seed: 5)
+        _ = Self.picks(&pipeline, hosts: 4, count: 1, rng: &rng)
+        try Self.answer(&pipeline, host: 3, .connectionError, at: .ms(7), rng: &rng)
+        try Self.answer(&pipeline, host: 3, .timeout, at: .ms(9), rng: &rng)
+        #expect(pipeline.hasEvents)
+        var buffer: [PipelineEvent] = []
+        pipeline.drainEvents(into: &buffer)
+        pipeline.drainEvents(into: &buffer)
+        #expect(buffer == [PipelineEvent(time: .ms(9), kind: .ejected(host: 3, cause: "consecutive5xx", until: .ms(30_009)))])
+        #expect(!pipeline.hasEvents)
+        #expect(buffer[0].cause == "consecutive5xx (until 30.009s)")
+    }
+
+    @Test func withoutEjectionOutcomesDoNotTouchTheDetector() throws {
+        var config = Self.ejecting()
+        config.ejectOutliers = false
+        var pipeline = try ClientPipeline(config: config)
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<5 { try Self.answer(&pipeline, host: 0, .serverError, at: .seconds(1), rng: &rng) }
+        #expect(Self.picks(&pipeline, hosts: 2, count: 2, rng: &rng) == [0, 1])
+        #expect(pipeline.outliers.hostCount == 0)
+        #expect(!pipeline.needsOutlierSweeps)
+        #expect(!pipeline.hasEvents)
+    }
+
+    @Test func anOutcomeFromAHostOutsideThePoolIsIgnored() throws {
+        var pipeline = try ClientPipeline(config: Self.ejecting())
+        var rng = SplitMix64(seed: 5)
+        _ = Self.picks(&pipeline, hosts: 2, count: 1, rng: &rng)
+        // The pool shrank to two after host 4 was picked: its answers have nowhere to go.
+        try Self.answer(&pipeline, host: 4, .serverError, at: .seconds(1), rng: &rng)
+        try Self.answer(&pipeline, host: 4, .serverError, at: .seconds(1), rng: &rng)
+        #expect(pipeline.outliers.hostCount == 2)
+        #expect(pipeline.outliers.ejectedCount == 0)
+        #expect(!pipeline.hasEvents)
+    }
+}
