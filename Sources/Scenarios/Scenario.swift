@@ -23,6 +23,8 @@ public struct Scenario: SpecDefaults, Equatable {
     public var network: NetworkSpec
     public var faults: [FaultSpec]
     public var limits: LimitsSpec
+    /// Control loops: canary rollouts, autoscalers, adaptive routing, burn-rate alerts, failover.
+    public var controllers: [ControllerSpec]
     /// What "healthy" means for the analysis (MTTR, SLO attainment, storms).
     public var slo: SLOSpec
     /// Bounds on headline figures that `faultsim check` enforces.
@@ -31,8 +33,8 @@ public struct Scenario: SpecDefaults, Equatable {
     public init(schemaVersion: Int = ScenarioFormat.schemaVersion, name: String = "", description: String = "", seed: UInt64 = 1,
                 duration: SimTime = .minutes(5), window: SimTime = .seconds(1), services: [ServiceSpec] = [],
                 clients: [ClientSpec] = [], edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue,
-                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, slo: SLOSpec = .defaultValue,
-                expect: ExpectationSet = .defaultValue) {
+                faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue, controllers: [ControllerSpec] = .init(),
+                slo: SLOSpec = .defaultValue, expect: ExpectationSet = .defaultValue) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.description = description
@@ -45,6 +47,7 @@ public struct Scenario: SpecDefaults, Equatable {
         self.network = network
         self.faults = faults
         self.limits = limits
+        self.controllers = controllers
         self.slo = slo
         self.expect = expect
     }
@@ -54,6 +57,6 @@ public struct Scenario: SpecDefaults, Equatable {
     /// The simulated system this scenario describes.
     public var world: WorldSpec {
         WorldSpec(duration: duration, window: window, services: services, clients: clients, edges: edges,
-                  network: network, faults: faults, limits: limits)
+                  network: network, faults: faults, limits: limits, controllers: controllers)
     }
 }

@@ -59,7 +59,8 @@ extension ScenarioRun {
     public func reportInput(version: String) -> ReportInput {
         ReportInput(scenarioName: scenario.name, description: scenario.description, seed: seed, version: version,
                     duration: scenario.duration, topology: topology, faults: result.faults, slo: scenario.slo.target,
-                    recording: result.recording, stopReason: result.stopReason, eventsProcessed: result.eventsProcessed)
+                    recording: result.recording, stopReason: result.stopReason, eventsProcessed: result.eventsProcessed,
+                    controllers: result.controllers)
     }
 
     /// The headline figures, with the scenario's SLO and thresholds.

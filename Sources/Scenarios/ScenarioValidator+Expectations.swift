@@ -48,7 +48,7 @@ extension ScenarioValidator.Context {
         }
     }
 
-    /// Entities figures can be bound for: edges, services, versions, faults.
+    /// Entities figures can be bound for: edges, services, versions, faults, controllers.
     func knownEntities() -> [String] {
         var names: [String] = []
         for client in scenario.clients { names.append(EntityName.edge(client.name, client.target).text) }
@@ -60,6 +60,13 @@ extension ScenarioValidator.Context {
             }
         }
         for fault in scenario.faults { names.append("fault:\(fault.displayName)") }
+        for controller in scenario.controllers {
+            names.append(controller.entityText)
+            // A routing controller's client calls each service it may route to.
+            if let client = controller.targetClient {
+                for service in controller.routedServices { names.append(EntityName.edge(client, service).text) }
+            }
+        }
         return names
     }
 }

@@ -4,12 +4,16 @@ extension ScenarioValidator.Context {
     /// What a fault target names.
     enum Target: Equatable {
         case service(String), version(String, String), instance(String, Int), edge(String, String), region(String), client(String)
+        /// `controller:NAME`, or every controller (`controllers`, name empty).
+        case controller(String)
         case invalid(String)
     }
 
     func parseTarget(_ text: String) -> Target {
         if text.hasPrefix("region:") { return .region(String(text.dropFirst(7))) }
         if text.hasPrefix("client:") { return .client(String(text.dropFirst(7))) }
+        if text == "controllers" { return .controller("") }
+        if text.hasPrefix("controller:") { return .controller(String(text.dropFirst(11))) }
         if let arrow = text.range(of: "->") { return .edge(String(text[..<arrow.lowerBound]), String(text[arrow.upperBound...])) }
         if let at = text.firstIndex(of: "@") { return .version(String(text[..<at]), String(text[text.index(after: at)...])) }
         if let slash = text.firstIndex(of: "/") {
@@ -65,6 +69,9 @@ extension ScenarioValidator.Context {
             if !regions.contains(region) { report(path, "no service or client is in region \"\(region)\"" + Suggest.hint(for: region, in: regions)) }
         case .client(let name):
             if !clientNames.contains(name) { report(path, "unknown client \"\(name)\"" + Suggest.hint(for: name, in: clientNames)) }
+        case .controller(let name):
+            let names = scenario.controllers.map(\.name)
+            if !name.isEmpty && !names.contains(name) { report(path, "unknown controller \"\(name)\"" + Suggest.hint(for: name, in: names)) }
         }
         if case .version(let service, let version) = target, let spec = scenario.services.first(where: { $0.name == service }) {
             let names = spec.versions.isEmpty ? ["v1"] : spec.versions.map(\.name)
@@ -117,6 +124,15 @@ extension ScenarioValidator.Context {
             }
         case (.partition, _):
             wrong("a service or region (region:name), with the other side in \"peer\"")
+        case (.telemetryLag, .controller), (.controlPlaneOutage, .controller):
+            break
+        case (.telemetryLag, _), (.controlPlaneOutage, _):
+            wrong("every controller (\"controllers\") or one (controller:name)")
+        }
+        if kind == .telemetryLag {
+            if case .constant(let lag) = fault.addedLatency, lag.ns > 0 {} else {
+                report(path.parent.appending(key: "addedLatency"), "a telemetryLag fault adds a constant lag > 0 (e.g. \"30s\")")
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public enum ScenarioValidator {
         public static let maxQueueCapacity = 10_000_000
         public static let maxUsers = 1_000_000
         public static let maxFaults = 10_000
+        public static let maxControllers = 1_000
     }
 
     public static func check(_ scenario: Scenario) -> [SpecIssue] {
@@ -24,6 +25,7 @@ public enum ScenarioValidator {
         context.checkNetwork()
         context.checkFaults()
         context.checkLimits()
+        context.checkControllers()
         context.checkCycles()
         context.checkSLO()
         context.checkExpectations()

@@ -144,7 +144,7 @@ extension MalformedCase {
     static let enums: [MalformedCase] = [
         MalformedCase("enum-queue-discipline.json5",
                       .at("3:45", "services[0].queueDiscipline", "expected one of fifo, lifo, got \"LIFO\" (did you mean \"lifo\"?)")),
-        MalformedCase("enum-fault-kind.json5", .at("5:19", "faults[0].kind", "cacheFlush, got \"crsh\" (did you mean \"crash\"?)")),
+        MalformedCase("enum-fault-kind.json5", .at("5:19", "faults[0].kind", "controlPlaneOutage, got \"crsh\" (did you mean \"crash\"?)")),
         MalformedCase("enum-service-kind.json5", .at("3:85", "services[1].kind", "expected one of service, database, cache, queue, got \"db\"")),
         MalformedCase("enum-jitter.json5",
                       .at("3:79", "services[0].policy.retry.backoff.jitter", "expected one of none, full, equal, decorrelated, got \"random\"")),

@@ -62,7 +62,7 @@ import Testing
             ("unit-bare-number.json5", ["3:76: services[0].policy.retry.perTryTimeout: expected a duration with a unit such as \"250ms\" or \"2s\" "
                                         + "(or a number in `perTryTimeoutMs`), got 700"]),
             ("enum-fault-kind.json5", ["5:19: faults[0].kind: expected one of latency, errors, failFirst, blackHole, crash, capacityLoss, "
-                                       + "partition, regionOutage, surge, spotPreemption, coldStart, badRelease, cacheFlush, got \"crsh\" (did you mean \"crash\"?)"]),
+                                       + "partition, regionOutage, surge, spotPreemption, coldStart, badRelease, cacheFlush, telemetryLag, controlPlaneOutage, got \"crsh\" (did you mean \"crash\"?)"]),
             ("size-no-services.json5", ["3:13: services: a scenario needs at least one service", "4:12: clients: a scenario needs at least one client"]),
         ]
         for (file, lines) in expected {

@@ -27,3 +27,8 @@ extension LoadShedderConfig.Kind: SpecEnum {}
 extension LoadBalancerConfig.Kind: SpecEnum {}
 extension ClientPipelineConfig.Stage: SpecEnum {}
 extension TrafficSplitConfig.Mode: SpecEnum {}
+extension ControllerSpec.Kind: SpecEnum {}
+extension AutoscalerControllerSpec.Metric: SpecEnum {}
+extension AdaptiveRoutingSpec.Signal: SpecEnum {}
+extension CanaryConfig.InsufficientSampleAction: SpecEnum {}
+extension Policy.BurnRateRule.Severity: SpecEnum {}

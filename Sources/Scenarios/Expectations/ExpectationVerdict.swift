@@ -11,9 +11,9 @@ public struct ExpectationVerdict: Equatable, Sendable {
 
 extension Expectation {
     /// Figures that are verdicts (bound with `true`/`false`).
-    static let flagFigures: Set<FigureName> = [.metastable, .oscillating]
+    static let flagFigures: Set<FigureName> = [.metastable, .oscillating, .canaryRolledBack]
     /// Figures that are durations (bound with "2m"-style values).
-    static let durationFigures: Set<FigureName> = [.mttd, .mttr, .recoveryAfterRemoval, .oscillationPeriod]
+    static let durationFigures: Set<FigureName> = [.mttd, .mttr, .recoveryAfterRemoval, .oscillationPeriod, .canaryRollbackTime]
     /// Absences that satisfy an upper bound: there was nothing to measure because
     /// nothing went wrong (a fault that never hurt, a series that never oscillated).
     static let harmlessAbsences: Set<FigureAbsence> = [.neverUnhealthy, .noOscillation]

@@ -10,7 +10,7 @@ extension SchemaBuilder {
         guard type == ExpectationSet.self, let empty = ExpectationSet() as? T else { return nil }
         let name = "ExpectationSet"
         if !isDefined(name) {
-            let entity: JSONValue = ["type": "string", "description": "The entity the figure describes: edge:A->B, service:S, version:S/v2, fault:NAME; absent = the whole run."]
+            let entity: JSONValue = ["type": "string", "description": "The entity the figure describes: edge:A->B, service:S, version:S@v2, fault:NAME, controller:NAME; absent = the whole run."]
             func bounded(_ bound: JSONValue) -> JSONValue {
                 ["type": "object", "additionalProperties": false,
                  "properties": ["min": bound, "max": bound, "entity": entity]]

@@ -7,9 +7,11 @@ extension RunAnalysis {
         runFigures + entityFigures.sorted { ($0.entity!, $0.name) < ($1.entity!, $1.name) }
     }
 
-    /// The run-wide figures, in `FigureName` order (one per name).
+    /// The run-wide figures, in `FigureName` order (one per name; a
+    /// control-loop figure only when some controller is of its kind).
     public var runFigures: [Figure] {
-        FigureName.allCases.map { Figure($0, runValue($0)) }
+        FigureName.allCases.filter { name in !name.isControllerFigure || controllers.contains { $0.value(name) != nil } }
+            .map { Figure($0, runValue($0)) }
     }
 
     /// The figure `name` for `entity` (nil: run-wide), if the report has one.
@@ -44,6 +46,8 @@ extension RunAnalysis {
         case .shedShare: return .measured(serviceShares.shedShare, .ratio)
         case .rejectedShare: return .measured(edgeRejectedShare, .ratio)
         case .offeredRequests: return .number(run.offered, .count)
+        case .canaryRolledBack, .canaryRollbackTime, .canaryExposure, .canaryFailures, .scaleEventsPerHour, .controllerConflicts:
+            return controllerRunValue(name)
         }
     }
 
@@ -102,7 +106,7 @@ extension RunAnalysis {
         for rate in flipsPerMinuteByEntity {
             out.append(Figure(.stateFlipsPerMinute, entity: rate.entity, .number(rate.perMinute, .perMinute)))
         }
-        return out
+        return out + controllerFigures
     }
 
     /// MTTR after the first fault (nil: no fault, not recovered, or never unhealthy).

@@ -46,6 +46,8 @@ public struct RunAnalysis: Sendable, Equatable {
     public var oscillations: [SeriesOscillation]
     /// State flips of every entity that changed, by category (sorted by entity, then category).
     public var flipRates: [StateFlipRate]
+    /// Each control loop's figures, in the scenario's order (empty without controllers).
+    public var controllers: [ControllerAnalysis]
 
     /// Analyses `input` under `criteria`.
     public init(_ input: ReportInput, criteria: RunAnalysisCriteria = .standard) {
@@ -83,6 +85,7 @@ public struct RunAnalysis: Sendable, Equatable {
                               oscillation: recording.oscillation($0.entity, $0.metric, criteria: criteria.oscillation))
         }
         flipRates = recording.duration.ns > 0 ? RunAnalysis.flipRates(recording, categories: criteria.flipCategories) : []
+        controllers = input.controllers.map { ControllerAnalysis($0, faults: input.faults, recording: recording) }
     }
 }
 

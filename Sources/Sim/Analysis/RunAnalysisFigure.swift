@@ -46,6 +46,28 @@ public enum FigureName: String, Sendable, CaseIterable, Comparable {
     case rejectedShare
     /// Requests the clients offered.
     case offeredRequests
+    /// Whether a canary rollout ended in a rollback that took effect (controllers only).
+    case canaryRolledBack
+    /// From the canary version going bad (a fault on it during the rollout,
+    /// else the rollout's start) to its rollback taking effect.
+    case canaryRollbackTime
+    /// Requests the canary version served from going bad (else the rollout's
+    /// start) until the rollout ended: the exposure.
+    case canaryExposure
+    /// Of those, the ones that failed.
+    case canaryFailures
+    /// Replica changes an autoscaler applied, per hour of the time it ran.
+    case scaleEventsPerHour
+    /// Applied changes that reversed another controller's recent change of the same target.
+    case controllerConflicts
+
+    /// Figures about control loops: listed run-wide only when the scenario has controllers.
+    public var isControllerFigure: Bool {
+        switch self {
+        case .canaryRolledBack, .canaryRollbackTime, .canaryExposure, .canaryFailures, .scaleEventsPerHour, .controllerConflicts: true
+        default: false
+        }
+    }
 
     /// Declaration order (the documented row order).
     public static func < (a: FigureName, b: FigureName) -> Bool {
@@ -65,6 +87,8 @@ public enum FigureUnit: String, Sendable, CaseIterable {
     case milliseconds = "ms"
     /// Events per minute of simulated time.
     case perMinute = "/min"
+    /// Events per hour of simulated time.
+    case perHour = "/h"
 }
 
 /// Why a figure has no value in this run. Expectations need to tell these
@@ -88,6 +112,10 @@ public enum FigureAbsence: String, Sendable, CaseIterable {
     case noData = "no data"
     /// No key series oscillates, so there is no period to report.
     case noOscillation = "no oscillation"
+    /// The scenario has no controller of the kind the figure is about.
+    case noController = "no controller"
+    /// The canary was promoted, or was still rolling out when the run ended.
+    case notRolledBack = "not rolled back"
 }
 
 /// The value of one figure.

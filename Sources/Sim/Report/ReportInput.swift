@@ -14,9 +14,12 @@ public struct ReportInput: Sendable {
     public var recording: Recording
     public var stopReason: StopReason
     public var eventsProcessed: UInt64
+    /// What each control loop did (canary outcome, scale events, conflicts); empty without controllers.
+    public var controllers: [ControllerSummary]
 
     public init(scenarioName: String, description: String, seed: UInt64, version: String, duration: SimTime, topology: Topology,
-                faults: [FaultSpan], slo: SLOTarget, recording: Recording, stopReason: StopReason, eventsProcessed: UInt64) {
+                faults: [FaultSpan], slo: SLOTarget, recording: Recording, stopReason: StopReason, eventsProcessed: UInt64,
+                controllers: [ControllerSummary] = .init()) {
         self.scenarioName = scenarioName
         self.description = description
         self.seed = seed
@@ -28,6 +31,7 @@ public struct ReportInput: Sendable {
         self.recording = recording
         self.stopReason = stopReason
         self.eventsProcessed = eventsProcessed
+        self.controllers = controllers
     }
 }
 

@@ -35,6 +35,15 @@ public struct FaultSpec: SpecDefaults, Equatable {
         case badRelease
         /// The cache loses every entry (keyed) or its hit ratio drops to 0 and refills.
         case cacheFlush
+        /// Telemetry reaches the controllers `addedLatency` (a constant) later
+        /// than usual: a slow metrics pipeline. Targets `controllers` (all) or `controller:NAME`.
+        case telemetryLag
+        /// The control plane is down: controllers make no decisions and actions
+        /// reaching it are lost. Targets `controllers` (all) or `controller:NAME`.
+        case controlPlaneOutage
+
+        /// Whether the fault hits controllers rather than the data plane.
+        public var actsOnControllers: Bool { self == .telemetryLag || self == .controlPlaneOutage }
     }
 
     public var name: String
@@ -115,7 +124,7 @@ extension FaultSpec {
     /// The entity a target names, as reports spell it: `api` -> `service:api`,
     /// `api@v2` -> `version:api@v2`, `api/0` -> `instance:api/0`, `a->b` -> `edge:a->b`.
     public var targetEntity: String {
-        if target.hasPrefix("region:") || target.hasPrefix("client:") { return target }
+        if target.hasPrefix("region:") || target.hasPrefix("client:") || target.hasPrefix("controller:") || target == "controllers" { return target }
         if target.contains("->") { return "edge:\(target)" }
         if target.contains("@") { return "version:\(target)" }
         if target.contains("/") { return "instance:\(target)" }

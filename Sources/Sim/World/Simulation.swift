@@ -10,6 +10,8 @@ public struct RunResult: Sendable {
     public var peakInFlight: Int
     /// The faults as scheduled (for reports).
     public var faults: [FaultSpan]
+    /// What each controller did, in spec order (empty without controllers).
+    public var controllers: [ControllerSummary]
 }
 
 /// Runs worlds.
@@ -42,6 +44,6 @@ public enum Simulation {
         return RunResult(recording: recording, stopReason: reason, eventsProcessed: engine.eventsProcessed,
                          simulatedTime: now, trace: engine.trace,
                          peakInFlight: max(engine.model.calls.peakLiveCount, engine.model.attempts.peakLiveCount),
-                         faults: spec.faults.map(\.span))
+                         faults: spec.faults.map(\.span), controllers: engine.model.controllerSummaries)
     }
 }

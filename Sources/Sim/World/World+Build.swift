@@ -134,6 +134,14 @@ extension World {
                                              duration: spec.duration))
         }
 
+        // Controllers that route a client across services need its edge to each (World+Control).
+        for (position, controllerSpec) in spec.controllers.enumerated() {
+            guard let clientName = controllerSpec.targetClient, clientIndex[clientName] != nil else { continue }
+            for service in controllerSpec.routedServices {
+                _ = try edge(from: clientName, to: service, path: "controllers[\(position)]")
+            }
+        }
+
         // Faults.
         for (position, faultSpec) in spec.faults.enumerated() {
             faults.append(try resolveFault(faultSpec, index: Int32(position), serviceIndex: serviceIndex, clientIndex: clientIndex))
@@ -141,6 +149,7 @@ extension World {
 
         recorder = Recorder(windowWidth: spec.window, entities: entities)
         self.owners = owners
+        try buildControllers(serviceIndex: serviceIndex, clientIndex: clientIndex)
     }
 
     /// The one-way latency between two regions.
@@ -181,6 +190,7 @@ extension World {
             scheduler.schedule(.outlierSweep(edge: Int32(e)), after: edges[e].pipelines[0].outlierSweepInterval)
         }
         scheduler.schedule(.windowClose, after: spec.window)
+        primeControllers(&scheduler)
     }
 
     /// A ready-to-run engine for `spec` and `seed`, bounded by the spec's limits.

@@ -38,7 +38,7 @@ extension World {
         recorder.count(clients[c].entity, .offered)
         recorder.count(runEntity, .offered)
         clients[c].inFlight += 1
-        startCall(edge: clients[c].edge, slot: 0, parent: .none, client: Int32(c), message: -1, identity: identity, key: key,
+        startCall(edge: clientEdge(c, identity: identity), slot: 0, parent: .none, client: Int32(c), message: -1, identity: identity, key: key,
                   priority: priority, deadline: scheduler.now.saturatingAdd(clients[c].spec.deadline), required: true,
                   fallbackLatency: .zero, scheduler: &scheduler)
     }

@@ -29,19 +29,25 @@ extension World {
         if spec.entry.rateLimitEnabled {
             services[s].rateLimiter = RateLimiter(config: spec.entry.rateLimit)
         }
-        for host in services[s].hosts {
-            if spec.entry.concurrencyLimitEnabled {
-                // Each instance its own seed, so Vegas limiters do not re-probe in lockstep.
-                let seed = streams.seed(for: "instance.\(spec.name)/\(instances[Int(host)].host).limiter")
-                limiters[Int(host)] = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
-            }
-            if spec.entry.loadShedder.kind != .none {
-                shedders[Int(host)] = LoadShedder(config: spec.entry.loadShedder)
-            }
-        }
+        for host in services[s].hosts { installInstancePolicies(instance: Int(host)) }
         if spec.kind == .cache, (spec.cache ?? .defaultValue).mode == .keyed {
             let cache = spec.cache ?? .defaultValue
             services[s].cache = KeyedCache(capacity: cache.capacity, ttl: cache.ttl, eviction: cache.eviction)
+        }
+    }
+
+    /// A fresh concurrency limiter and load shedder for instance `i`, as its
+    /// service's entry policy says (at build time, and for instances an
+    /// autoscaler provisions).
+    mutating func installInstancePolicies(instance i: Int) {
+        let spec = services[Int(instances[i].service)].spec
+        if spec.entry.concurrencyLimitEnabled {
+            // Each instance its own seed, so Vegas limiters do not re-probe in lockstep.
+            let seed = streams.seed(for: "instance.\(spec.name)/\(instances[i].host).limiter")
+            limiters[i] = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
+        }
+        if spec.entry.loadShedder.kind != .none {
+            shedders[i] = LoadShedder(config: spec.entry.loadShedder)
         }
     }
 }

@@ -12,6 +12,7 @@ extension World {
     /// `region:x`, `client:x`) into indices.
     func resolveFault(_ faultSpec: FaultSpec, index: Int32, serviceIndex: [String: Int32],
                       clientIndex: [String: Int32]) throws(WorldBuildError) -> FaultRuntime {
+        if faultSpec.kind.actsOnControllers { return try resolveControlFault(faultSpec, index: index) }
         var fault = FaultRuntime(specBox: SpecBox(faultSpec), index: index)
         let path = "faults[\(index)].target"
         let target = faultSpec.target
@@ -95,6 +96,8 @@ extension World {
             flushCache(service: Int(fault.service), now: now)
         case .surge:
             break  // folded into the client's rate function when the world was built
+        case .telemetryLag, .controlPlaneOutage:
+            controlFaultChanged(f, now: now)
         }
     }
 
@@ -116,6 +119,8 @@ extension World {
             }
         case .crash, .coldStart, .spotPreemption, .cacheFlush, .surge:
             break  // their effects end by themselves (restarts, refills)
+        case .telemetryLag, .controlPlaneOutage:
+            controlFaultChanged(f, now: now)
         }
     }
 
@@ -178,7 +183,8 @@ extension World {
     /// A crashed instance starts again; it takes traffic after its start-up time.
     /// Not while its region is out: the outage's end restarts it.
     mutating func instanceRestart(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
-        guard instances[i].life == life, instances[i].state == .down else { return }
+        // A scaled-in instance stays down (a region coming back does not restart it).
+        guard instances[i].life == life, instances[i].state == .down, !control.isRetired(i) else { return }
         let region = services[Int(instances[i].service)].spec.region
         guard !faults.contains(where: { $0.active && $0.spec.kind == .regionOutage && $0.region == region }) else { return }
         instances[i].state = .starting

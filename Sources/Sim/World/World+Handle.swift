@@ -5,7 +5,10 @@ extension World {
         // same-time events were scheduled in: a fault or burst at 20 s belongs to window 20.
         // (The `.windowClose` tick at every end up to the duration keeps `now == end` here.)
         let windowEnd = recorder.windowStart.saturatingAdd(spec.window)
-        if scheduler.now >= windowEnd && windowEnd <= spec.duration { closeWindow(at: windowEnd) }
+        if scheduler.now >= windowEnd && windowEnd <= spec.duration {
+            scrapeTelemetry(now: windowEnd)  // reads the window's counters before they reset
+            closeWindow(at: windowEnd)
+        }
         switch event {
         case .arrival(let c): clientArrival(Int(c), scheduler: &scheduler)
         case .burst(let c, let count): clientBurst(Int(c), count: Int(count), scheduler: &scheduler)
@@ -30,6 +33,9 @@ extension World {
         case .breakerPoll(let e, let slot): breakerPoll(edge: Int(e), slot: Int(slot), now: scheduler.now)
         case .outlierSweep(let e): outlierSweep(edge: Int(e), scheduler: &scheduler)
         case .redeliver(let s, let m): requeueMessage(service: Int(s), message: m, scheduler: &scheduler)
+        case .controlTick(let k): controllerTick(Int(k), scheduler: &scheduler)
+        case .controlApply(let a): applyControlAction(a, scheduler: &scheduler)
+        case .controlRetire(let i, let life): retireDrained(Int(i), life: life, scheduler: &scheduler)
         }
     }
 

@@ -43,12 +43,7 @@ extension World {
             case .queueLength:
                 return Double(hosts.reduce(0) { $0 + instances[Int($1)].station.queueLength } + (services[s].broker?.depth ?? 0))
             case .utilisation:
-                let span = Double((now - windowStart).ns)
-                var busyArea = 0.0, capacity = 0.0
-                for host in hosts where instances[Int(host)].state == .up {
-                    busyArea += instances[Int(host)].busy.totalArea(at: now) - instances[Int(host)].busyAreaAtWindowStart
-                    capacity += Double(instances[Int(host)].station.servers) * span
-                }
+                let (busyArea, capacity) = serviceBusyAndCapacity(s, windowStart: windowStart, now: now)
                 return capacity > 0 ? busyArea / capacity : .nan
             case .instancesUp: return Double(hosts.filter { instances[Int($0)].state == .up }.count)
             case .concurrencyLimit:

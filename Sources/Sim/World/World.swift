@@ -8,9 +8,12 @@ public struct WorldSpec: Sendable, Equatable {
     public var network: NetworkSpec
     public var faults: [FaultSpec]
     public var limits: LimitsSpec
+    /// Control loops (canary, autoscaler, adaptive routing, alerts, failover).
+    public var controllers: [ControllerSpec]
 
     public init(duration: SimTime, window: SimTime = .seconds(1), services: [ServiceSpec], clients: [ClientSpec],
-                edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue, faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue) {
+                edges: [EdgeSpec] = [], network: NetworkSpec = .defaultValue, faults: [FaultSpec] = [], limits: LimitsSpec = .defaultValue,
+                controllers: [ControllerSpec] = .init()) {
         self.duration = duration
         self.window = window
         self.services = services
@@ -19,6 +22,7 @@ public struct WorldSpec: Sendable, Equatable {
         self.network = network
         self.faults = faults
         self.limits = limits
+        self.controllers = controllers
     }
 }
 
@@ -51,6 +55,12 @@ public struct World: SimulationModel {
         case breakerPoll(edge: Int32, slot: Int32)
         case outlierSweep(edge: Int32)
         case redeliver(service: Int32, message: Int32)
+        /// A controller evaluates (World+Control).
+        case controlTick(controller: Int32)
+        /// A controller's action reaches the system (the slot of a pending action).
+        case controlApply(action: Int32)
+        /// A scaled-in instance has drained and stops.
+        case controlRetire(instance: Int32, life: UInt32)
     }
 
     public let spec: WorldSpec
@@ -92,6 +102,8 @@ public struct World: SimulationModel {
     var pipelineEvents: [PipelineEvent] = []
     /// A limit the model hit (reported as the stop reason).
     var modelLimitHit: RunLimit?
+    /// Controllers, their telemetry and actions in flight (World+Control).
+    var control = ControlPlane()
 
     /// Builds the world. Throws when the spec is inconsistent (the scenario
     /// validator catches these first, with file paths; this is the backstop).
@@ -129,6 +141,9 @@ public struct World: SimulationModel {
         case .outlierSweep(let e): 19 | UInt64(UInt32(bitPattern: e)) << 8
         case .redeliver(let s, let m): 20 | UInt64(UInt32(bitPattern: s)) << 8 | UInt64(UInt32(bitPattern: m)) << 40
         case .discovery(let i, let life): 21 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
+        case .controlTick(let k): 22 | UInt64(UInt32(bitPattern: k)) << 8
+        case .controlApply(let a): 23 | UInt64(UInt32(bitPattern: a)) << 8
+        case .controlRetire(let i, let life): 24 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
         }
     }
 

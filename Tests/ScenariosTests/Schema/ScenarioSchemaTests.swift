@@ -25,8 +25,8 @@ import Testing
     /// The bytes are pinned: a change to any scenario type changes them. If the
     /// format changed on purpose, update both numbers (the test prints the new ones).
     @Test func theBytesAreGolden() {
-        #expect(Self.text.utf8.count == 94_889)
-        #expect(StableHash.fnv1a(Self.text) == 16_809_219_065_560_341_804)
+        #expect(Self.text.utf8.count == 125_417)
+        #expect(StableHash.fnv1a(Self.text) == 12_889_534_779_859_037_826)
     }
 
     @Test func generatingAgainGivesTheSameBytesAndTheTextRoundTrips() throws {
@@ -38,7 +38,7 @@ import Testing
     @Test func everyTopLevelScenarioFieldIsAPropertyInDeclarationOrder() throws {
         let fields = try #require(try JSONValueEncoder.encode(Scenario.defaultValue).objectMembers).map(\.key)
         #expect(fields == ["schemaVersion", "name", "description", "seed", "duration", "window", "services", "clients",
-                           "edges", "network", "faults", "limits", "slo", "expect"])
+                           "edges", "network", "faults", "limits", "controllers", "slo", "expect"])
         let properties = try #require(SchemaFixture.document["properties"]?.objectMembers).map(\.key)
         #expect(Array(properties.prefix(fields.count)) == fields)
         // Then the unit aliases of the two durations, and nothing else.

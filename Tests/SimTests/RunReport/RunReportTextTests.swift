@@ -57,7 +57,8 @@ import Testing
             "mttd", "mttr", "recoveryAfterRemoval", "metastable", "retryAmplificationPeak", "retryStormEpisodes",
             "retryStormExtraAttempts", "oscillating", "oscillationPeriod", "stateFlipsPerMinute", "breakerOpens",
             "sloAttainment", "errorBudgetConsumed", "successRatio", "latencyP99Ms", "goodputRatio", "fallbackHitRatio",
-            "shedShare", "rejectedShare", "offeredRequests",
+            "shedShare", "rejectedShare", "offeredRequests", "canaryRolledBack", "canaryRollbackTime", "canaryExposure",
+            "canaryFailures", "scaleEventsPerHour", "controllerConflicts",
         ])
         #expect(FigureName.mttd < .offeredRequests)
         #expect(!(FigureName.shedShare < .mttr))

@@ -14,6 +14,7 @@ public enum FigureText {
             case .times: return NumberFormat.fixed(number, decimals: 2) + "x"
             case .milliseconds: return NumberFormat.fixed(number, decimals: 1) + " ms"
             case .perMinute: return NumberFormat.fixed(number, decimals: 2) + "/min"
+            case .perHour: return NumberFormat.fixed(number, decimals: 1) + "/h"
             }
         case .duration(let time): return DurationFormat.human(time)
         case .flag(let flag): return flag ? "yes" : "no"
@@ -75,6 +76,12 @@ extension FigureName {
         case .shedShare: "Shed share"
         case .rejectedShare: "Rejected share"
         case .offeredRequests: "Requests offered"
+        case .canaryRolledBack: "Canary rolled back"
+        case .canaryRollbackTime: "Canary rollback time"
+        case .canaryExposure: "Canary exposure (requests)"
+        case .canaryFailures: "Canary failed requests"
+        case .scaleEventsPerHour: "Scale events per hour"
+        case .controllerConflicts: "Controller conflicts"
         }
     }
 }

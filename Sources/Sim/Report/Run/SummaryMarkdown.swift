@@ -8,7 +8,7 @@
 /// fault); `Headline figures`; `Expectations` (the verdicts, or a line saying
 /// none were checked); `Charts` (SVG images next to this file); `Retry storms`;
 /// `Oscillation` (key series with a period, and state flips); `Edges`;
-/// `Services`; `Versions`.
+/// `Services`; `Versions`; `Controllers` (only when the scenario has control loops).
 public enum SummaryMarkdown {
     /// The text of `summary.md`. `charts` are the charts written with it (their
     /// file names are linked); `expectations` nil means none were checked.
@@ -25,6 +25,7 @@ public enum SummaryMarkdown {
         out += "\n## Edges\n\n" + edges(analysis)
         out += "\n## Services\n\n" + services(analysis)
         out += "\n## Versions\n\n" + versions(analysis)
+        if !analysis.controllers.isEmpty { out += "\n## Controllers\n\n" + controllers(analysis) }
         return out
     }
 
