@@ -11,6 +11,7 @@ enum FaultSimCLI {
         ShowCommand.self,
         BenchCommand.self,
         SchemaCommand.self,
+        CompareCommand.self,
     ]
 
     static var usage: String {
@@ -28,7 +29,8 @@ enum FaultSimCLI {
           --help       show this help (or `faultsim <command> --help`)
           --version    print the version
 
-        Exit status: 0 ok, 1 expectation failed, 2 usage or input error, 3 a run limit stopped a simulation.
+        Exit status: 0 ok, 1 expectation failed, 2 usage or input error, 3 a run limit stopped a simulation,
+        4 run --check-determinism found a difference.
         """
     }
 

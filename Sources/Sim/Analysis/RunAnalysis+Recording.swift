@@ -17,7 +17,7 @@ extension Recording {
     }
 
     /// Recorded entities of one kind (`client:`, `edge:`, ...), in sorted order.
-    func entities(ofKind kind: EntityName.Kind) -> [String] {
+    public func entities(ofKind kind: EntityName.Kind) -> [String] {
         let prefix = kind.rawValue + ":"
         return entities.filter { $0.hasPrefix(prefix) }
     }

@@ -4,6 +4,11 @@ public struct SummaryChart: Sendable {
     public var fileName: String
     /// The chart (its title is the image's alt text).
     public var chart: TimeChart
+
+    public init(fileName: String, chart: TimeChart) {
+        self.fileName = fileName
+        self.chart = chart
+    }
 }
 
 /// The charts of a run report, in this order (each with every fault shaded):
