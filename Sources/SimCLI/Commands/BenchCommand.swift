@@ -65,10 +65,10 @@ struct BenchRow {
     var eventsPerSecond: Double { Double(counts.events) / wallSeconds }
 
     static func table(_ rows: [BenchRow]) -> String {
-        var lines = ["workload  requests      events        wall_s   requests/s    events/s      peak_rss_mb  stop"]
+        var lines = ["workload    requests      events        wall_s   requests/s    events/s      peak_rss_mb  stop"]
         for row in rows {
             lines.append([
-                row.workload.padding(toLength: 10),
+                row.workload.padding(toLength: 12),
                 "\(row.counts.requests)".padding(toLength: 14),
                 "\(row.counts.events)".padding(toLength: 14),
                 format(row.wallSeconds, 3).padding(toLength: 9),
