@@ -30,7 +30,7 @@ enum SchemaDescriptions {
         ("ServiceSpec.policy", "The client-side policy every caller uses to call this service; `edges` override it per caller."),
         ("ServiceSpec.entry", "Server-side policy at the service's entry."),
         ("ClientSpec", "An open-loop or closed-loop source of requests to one service."),
-        ("ClientSpec.deadline", "The client gives up on a request after this long (\"never\" by default); propagated to every call made for it."),
+        ("ClientSpec.deadline", "The client gives up on a request after this long (\"never\" by default); dependency calls do not inherit it."),
         ("EdgeSpec", "The client side of calls from one caller (a client or a service) to one service: pipeline, connection pool, scope."),
         ("FaultSpec", "A fault. Targets: `api` (a service), `api@v2` (a version), `api/0` (an instance), `api->db` (an edge), `region:NAME`, `client:NAME`; `controllers` or `controller:NAME` for telemetryLag and controlPlaneOutage."),
         ("FaultSpec.duration", "How long the fault lasts; \"never\" (the default) means until the end of the run."),

@@ -17,8 +17,9 @@ public struct ClientSpec: SpecDefaults, Equatable {
     public var thinkTime: DurationDistributionSpec
     public var keys: KeySpec
     public var priorities: PriorityMix
-    /// The client gives up on a request after this long (`.max` = never);
-    /// propagated to every call made for it.
+    /// The client gives up on a request after this long (`.max` = never).
+    /// It bounds the client's own call only: dependency calls made for the
+    /// request do not inherit it (no gRPC-style deadline propagation yet).
     public var deadline: SimTime
 
     public init(name: String = "", target: String = "", region: String = "default", mode: Mode = .open,
