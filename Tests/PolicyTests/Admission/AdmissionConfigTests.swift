@@ -6,102 +6,87 @@ import Testing
 /// pinned; configurations round-trip through JSON with every key present (the
 /// scenario layer overlays user keys on the encoded defaults).
 @Suite struct AdmissionConfigTests {
-    static func failingField(_ config: some ValidatedConfig) -> String? {
-        do {
-            try config.validate()
-            return nil
-        } catch {
-            return error.field
-        }
-    }
-
-    static func field<Config: ValidatedConfig>(_ base: Config, _ change: (inout Config) -> Void) -> String? {
-        var config = base
-        change(&config)
-        return failingField(config)
-    }
-
     @Test func defaultsAndPresetsValidate() {
-        #expect(Self.failingField(RateLimiterConfig()) == nil)
-        #expect(Self.failingField(ConcurrencyLimitConfig()) == nil)
-        #expect(Self.failingField(LoadShedderConfig()) == nil)
-        #expect(Self.failingField(AdaptiveThrottleConfig()) == nil)
+        #expect(validationField(RateLimiterConfig()) == nil)
+        #expect(validationField(ConcurrencyLimitConfig()) == nil)
+        #expect(validationField(LoadShedderConfig()) == nil)
+        #expect(validationField(AdaptiveThrottleConfig()) == nil)
         for preset in PolicyPreset.allCases {
-            if let config = RateLimiterConfig.preset(preset) { #expect(Self.failingField(config) == nil) }
-            if let config = ConcurrencyLimitConfig.preset(preset) { #expect(Self.failingField(config) == nil) }
-            if let config = AdaptiveThrottleConfig.preset(preset) { #expect(Self.failingField(config) == nil) }
+            if let config = RateLimiterConfig.preset(preset) { #expect(validationField(config) == nil) }
+            if let config = ConcurrencyLimitConfig.preset(preset) { #expect(validationField(config) == nil) }
+            if let config = AdaptiveThrottleConfig.preset(preset) { #expect(validationField(config) == nil) }
         }
         for kind in ConcurrencyLimitConfig.Kind.allCases {
-            #expect(Self.failingField(ConcurrencyLimitConfig.netflix(kind)) == nil)
+            #expect(validationField(ConcurrencyLimitConfig.netflix(kind)) == nil)
         }
     }
 
     @Test func rateLimiterFieldsName() {
         let continuous = RateLimiterConfig()
-        #expect(Self.field(continuous) { $0.burst = 0 } == "burst")
-        #expect(Self.field(continuous) { $0.maxWait = .ns(-1) } == "maxWait")
-        #expect(Self.field(continuous) { $0.rateRps = 0 } == "rateRps")
-        #expect(Self.field(continuous) { $0.rateRps = 0.0001 } == "rateRps")
-        #expect(Self.field(continuous) { $0.rateRps = .nan } == "rateRps")
+        #expect(validationField(continuous) { $0.burst = 0 } == "burst")
+        #expect(validationField(continuous) { $0.maxWait = .ns(-1) } == "maxWait")
+        #expect(validationField(continuous) { $0.rateRps = 0 } == "rateRps")
+        #expect(validationField(continuous) { $0.rateRps = 0.0001 } == "rateRps")
+        #expect(validationField(continuous) { $0.rateRps = .nan } == "rateRps")
         // 0.001 rps is one permit per 1000 s: a burst of 10 million overflows the units.
-        #expect(Self.field(continuous) { $0.rateRps = 0.001; $0.burst = 10_000_000 } == "burst")
+        #expect(validationField(continuous) { $0.rateRps = 0.001; $0.burst = 10_000_000 } == "burst")
         // Continuous refill does not read the periodic fields.
-        #expect(Self.field(continuous) { $0.limitForPeriod = 0; $0.refreshPeriod = .zero } == nil)
+        #expect(validationField(continuous) { $0.limitForPeriod = 0; $0.refreshPeriod = .zero } == nil)
         let periodic = RateLimiterConfig.preset(.resilience4j)!
-        #expect(Self.field(periodic) { $0.limitForPeriod = 0 } == "limitForPeriod")
-        #expect(Self.field(periodic) { $0.refreshPeriod = .zero } == "refreshPeriod")
-        #expect(Self.field(periodic) { $0.refreshPeriod = .hours(1); $0.limitForPeriod = 3_000_000 } == "limitForPeriod")
-        #expect(Self.field(periodic) { $0.rateRps = -1; $0.burst = 0 } == nil)
-        #expect(Self.field(periodic) { $0.maxWait = .zero } == nil)
+        #expect(validationField(periodic) { $0.limitForPeriod = 0 } == "limitForPeriod")
+        #expect(validationField(periodic) { $0.refreshPeriod = .zero } == "refreshPeriod")
+        #expect(validationField(periodic) { $0.refreshPeriod = .hours(1); $0.limitForPeriod = 3_000_000 } == "limitForPeriod")
+        #expect(validationField(periodic) { $0.rateRps = -1; $0.burst = 0 } == nil)
+        #expect(validationField(periodic) { $0.maxWait = .zero } == nil)
     }
 
     @Test func concurrencyLimitFieldsNameTheirPath() {
         let base = ConcurrencyLimitConfig()
-        #expect(Self.field(base) { $0.maxConcurrent = 0 } == "maxConcurrent")
-        #expect(Self.field(base) { $0.maxWait = .ms(-1) } == "maxWait")
-        #expect(Self.field(base) { $0.dropOutcomes.insert(.success) } == "dropOutcomes")
-        #expect(Self.field(base) { $0.ignoredOutcomes.insert(.timeout) } == "ignoredOutcomes")
-        #expect(Self.field(base) { $0.aimd.minLimit = 0 } == "aimd.minLimit")
-        #expect(Self.field(base) { $0.aimd.maxLimit = 10 } == "aimd.maxLimit")
-        #expect(Self.field(base) { $0.aimd.initialLimit = 201 } == "aimd.initialLimit")
-        #expect(Self.field(base) { $0.aimd.backoffRatio = 1 } == "aimd.backoffRatio")
-        #expect(Self.field(base) { $0.aimd.backoffRatio = 0.4 } == "aimd.backoffRatio")
-        #expect(Self.field(base) { $0.aimd.rttTimeout = .zero } == "aimd.rttTimeout")
-        #expect(Self.field(base) { $0.gradient2.smoothing = 0 } == "gradient2.smoothing")
-        #expect(Self.field(base) { $0.gradient2.smoothing = 1.5 } == "gradient2.smoothing")
-        #expect(Self.field(base) { $0.gradient2.queueSize = -1 } == "gradient2.queueSize")
-        #expect(Self.field(base) { $0.gradient2.longWindow = 0 } == "gradient2.longWindow")
-        #expect(Self.field(base) { $0.gradient2.rttTolerance = 0.9 } == "gradient2.rttTolerance")
-        #expect(Self.field(base) { $0.gradient2.initialLimit = 19 } == "gradient2.initialLimit")
-        #expect(Self.field(base) { $0.vegas.probeMultiplier = 0 } == "vegas.probeMultiplier")
-        #expect(Self.field(base) { $0.vegas.alphaLog10Multiplier = 0 } == "vegas.alphaLog10Multiplier")
-        #expect(Self.field(base) { $0.vegas.betaLog10Multiplier = 2 } == "vegas.betaLog10Multiplier")
-        #expect(Self.field(base) { $0.vegas.smoothing = .infinity } == "vegas.smoothing")
-        #expect(Self.field(base) { $0.vegas.maxLimit = 0 } == "vegas.maxLimit")
+        #expect(validationField(base) { $0.maxConcurrent = 0 } == "maxConcurrent")
+        #expect(validationField(base) { $0.maxWait = .ms(-1) } == "maxWait")
+        #expect(validationField(base) { $0.dropOutcomes.insert(.success) } == "dropOutcomes")
+        #expect(validationField(base) { $0.ignoredOutcomes.insert(.timeout) } == "ignoredOutcomes")
+        #expect(validationField(base) { $0.aimd.minLimit = 0 } == "aimd.minLimit")
+        #expect(validationField(base) { $0.aimd.maxLimit = 10 } == "aimd.maxLimit")
+        #expect(validationField(base) { $0.aimd.initialLimit = 201 } == "aimd.initialLimit")
+        #expect(validationField(base) { $0.aimd.backoffRatio = 1 } == "aimd.backoffRatio")
+        #expect(validationField(base) { $0.aimd.backoffRatio = 0.4 } == "aimd.backoffRatio")
+        #expect(validationField(base) { $0.aimd.rttTimeout = .zero } == "aimd.rttTimeout")
+        #expect(validationField(base) { $0.gradient2.smoothing = 0 } == "gradient2.smoothing")
+        #expect(validationField(base) { $0.gradient2.smoothing = 1.5 } == "gradient2.smoothing")
+        #expect(validationField(base) { $0.gradient2.queueSize = -1 } == "gradient2.queueSize")
+        #expect(validationField(base) { $0.gradient2.longWindow = 0 } == "gradient2.longWindow")
+        #expect(validationField(base) { $0.gradient2.rttTolerance = 0.9 } == "gradient2.rttTolerance")
+        #expect(validationField(base) { $0.gradient2.initialLimit = 19 } == "gradient2.initialLimit")
+        #expect(validationField(base) { $0.vegas.probeMultiplier = 0 } == "vegas.probeMultiplier")
+        #expect(validationField(base) { $0.vegas.alphaLog10Multiplier = 0 } == "vegas.alphaLog10Multiplier")
+        #expect(validationField(base) { $0.vegas.betaLog10Multiplier = 2 } == "vegas.betaLog10Multiplier")
+        #expect(validationField(base) { $0.vegas.smoothing = .infinity } == "vegas.smoothing")
+        #expect(validationField(base) { $0.vegas.maxLimit = 0 } == "vegas.maxLimit")
     }
 
     @Test func loadShedderFieldsNameTheirIndex() {
         let base = LoadShedderConfig()
-        #expect(Self.field(base) { $0.maxQueueLength = 0 } == "maxQueueLength")
-        #expect(Self.field(base) { $0.codelTarget = .zero } == "codelTarget")
-        #expect(Self.field(base) { $0.codelInterval = .ms(-100) } == "codelInterval")
-        #expect(Self.field(base) { $0.priorityThresholdsPercent = [] } == "priorityThresholdsPercent")
-        #expect(Self.field(base) { $0.priorityThresholdsPercent = [100, 101] } == "priorityThresholdsPercent[1]")
-        #expect(Self.field(base) { $0.priorityThresholdsPercent = [100, 50, 75] } == "priorityThresholdsPercent[2]")
-        #expect(Self.field(base) { $0.priorityThresholdsPercent = [-1] } == "priorityThresholdsPercent[0]")
-        #expect(Self.field(base) { $0.priorityThresholdsPercent = [90, 90, 0] } == nil)
+        #expect(validationField(base) { $0.maxQueueLength = 0 } == "maxQueueLength")
+        #expect(validationField(base) { $0.codelTarget = .zero } == "codelTarget")
+        #expect(validationField(base) { $0.codelInterval = .ms(-100) } == "codelInterval")
+        #expect(validationField(base) { $0.priorityThresholdsPercent = [] } == "priorityThresholdsPercent")
+        #expect(validationField(base) { $0.priorityThresholdsPercent = [100, 101] } == "priorityThresholdsPercent[1]")
+        #expect(validationField(base) { $0.priorityThresholdsPercent = [100, 50, 75] } == "priorityThresholdsPercent[2]")
+        #expect(validationField(base) { $0.priorityThresholdsPercent = [-1] } == "priorityThresholdsPercent[0]")
+        #expect(validationField(base) { $0.priorityThresholdsPercent = [90, 90, 0] } == nil)
     }
 
     @Test func adaptiveThrottleFieldsName() {
         let base = AdaptiveThrottleConfig()
-        #expect(Self.field(base) { $0.k = 0.5 } == "k")
-        #expect(Self.field(base) { $0.k = .nan } == "k")
-        #expect(Self.field(base) { $0.window = .zero } == "window")
-        #expect(Self.field(base) { $0.bucketWidth = .zero } == "bucketWidth")
-        #expect(Self.field(base) { $0.bucketWidth = .seconds(7) } == "bucketWidth")
-        #expect(Self.field(base) { $0.bucketWidth = .ms(1) } == "bucketWidth")   // 120000 buckets
-        #expect(Self.field(base) { $0.requestsPadding = 0 } == "requestsPadding")
-        #expect(Self.field(base) { $0.acceptedOutcomes = [.serverError] } == "acceptedOutcomes")
+        #expect(validationField(base) { $0.k = 0.5 } == "k")
+        #expect(validationField(base) { $0.k = .nan } == "k")
+        #expect(validationField(base) { $0.window = .zero } == "window")
+        #expect(validationField(base) { $0.bucketWidth = .zero } == "bucketWidth")
+        #expect(validationField(base) { $0.bucketWidth = .seconds(7) } == "bucketWidth")
+        #expect(validationField(base) { $0.bucketWidth = .ms(1) } == "bucketWidth")   // 120000 buckets
+        #expect(validationField(base) { $0.requestsPadding = 0 } == "requestsPadding")
+        #expect(validationField(base) { $0.acceptedOutcomes = [.serverError] } == "acceptedOutcomes")
         #expect(base.bucketCount == 120)
     }
 

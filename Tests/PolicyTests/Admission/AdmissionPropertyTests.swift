@@ -30,7 +30,7 @@ import Testing
         for seed in UInt64(0)..<1_500 {
             var rng = SplitMix64(seed: seed)
             let config = Self.randomRateConfig(&rng)
-            #expect(AdmissionConfigTests.failingField(config) == nil)
+            #expect(validationField(config) == nil)
             var limiter = RateLimiter(config: config)
             var now = Nanoseconds.zero
             var proceeds: [(at: Nanoseconds, permits: Int)] = []
@@ -99,7 +99,7 @@ import Testing
         for seed in UInt64(0)..<1_000 {
             var rng = SplitMix64(seed: seed)
             let config = Self.randomConcurrencyConfig(&rng)
-            #expect(AdmissionConfigTests.failingField(config) == nil)
+            #expect(validationField(config) == nil)
             var limiter = ConcurrencyLimiter(config: config, seed: seed)
             let bounds = Self.bounds(config)
             var admittedAtInflight: [Int] = []
@@ -139,7 +139,7 @@ import Testing
             var rng = SplitMix64(seed: seed)
             let config = AdaptiveThrottleConfig(k: 1 + 2 * rng.nextUnit(), window: .seconds(10), bucketWidth: .ms(500),
                                                 requestsPadding: 0.1 + 9.9 * rng.nextUnit())
-            #expect(AdmissionConfigTests.failingField(config) == nil)
+            #expect(validationField(config) == nil)
             var throttle = AdaptiveThrottle(config: config)
             let acceptShare = rng.nextUnit()
             var now = Nanoseconds.zero

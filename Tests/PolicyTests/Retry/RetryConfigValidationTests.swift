@@ -6,27 +6,18 @@ import Testing
 /// round-trip through JSON with every key present (the scenario layer overlays
 /// user keys on the encoded defaults).
 @Suite struct RetryConfigValidationTests {
-    static func failingField(_ config: some ValidatedConfig) -> String? {
-        do {
-            try config.validate()
-            return nil
-        } catch {
-            return error.field
-        }
-    }
-
     @Test func defaultsValidate() {
-        #expect(Self.failingField(BackoffConfig()) == nil)
-        #expect(Self.failingField(RetryConfig()) == nil)
-        #expect(Self.failingField(RetryBudgetConfig()) == nil)
-        #expect(Self.failingField(HedgingConfig()) == nil)
+        #expect(validationField(BackoffConfig()) == nil)
+        #expect(validationField(RetryConfig()) == nil)
+        #expect(validationField(RetryBudgetConfig()) == nil)
+        #expect(validationField(HedgingConfig()) == nil)
     }
 
     @Test func backoffFieldsName() {
         func field(_ change: (inout BackoffConfig) -> Void) -> String? {
             var config = BackoffConfig()
             change(&config)
-            return Self.failingField(config)
+            return validationField(config)
         }
         #expect(field { $0.base = .ns(-1) } == "base")
         #expect(field { $0.cap = .ns(-1) } == "cap")
@@ -42,7 +33,7 @@ import Testing
         func field(_ change: (inout RetryConfig) -> Void) -> String? {
             var config = RetryConfig()
             change(&config)
-            return Self.failingField(config)
+            return validationField(config)
         }
         #expect(field { $0.maxAttempts = 0 } == "maxAttempts")
         #expect(field { $0.maxAttempts = -2 } == "maxAttempts")
@@ -67,7 +58,7 @@ import Testing
         func field(_ change: (inout RetryBudgetConfig) -> Void) -> String? {
             var config = RetryBudgetConfig()
             change(&config)
-            return Self.failingField(config)
+            return validationField(config)
         }
         #expect(field { $0.ratio.percent = 1_001 } == "ratio.percent")
         #expect(field { $0.ratio.percent = -1 } == "ratio.percent")
@@ -87,10 +78,10 @@ import Testing
     }
 
     @Test func hedgingIsCappedAtFiveAttemptsLikeGrpc() {
-        #expect(Self.failingField(HedgingConfig(maxAttempts: 5)) == nil)
-        #expect(Self.failingField(HedgingConfig(maxAttempts: 6)) == "maxAttempts")
-        #expect(Self.failingField(HedgingConfig(maxAttempts: 0)) == "maxAttempts")
-        #expect(Self.failingField(HedgingConfig(maxAttempts: 2, hedgeDelay: .ms(-1))) == "hedgeDelay")
+        #expect(validationField(HedgingConfig(maxAttempts: 5)) == nil)
+        #expect(validationField(HedgingConfig(maxAttempts: 6)) == "maxAttempts")
+        #expect(validationField(HedgingConfig(maxAttempts: 0)) == "maxAttempts")
+        #expect(validationField(HedgingConfig(maxAttempts: 2, hedgeDelay: .ms(-1))) == "hedgeDelay")
     }
 
     @Test func configsRoundTripThroughJSONWithEveryKeyPresent() throws {

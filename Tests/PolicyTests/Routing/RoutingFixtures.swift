@@ -18,18 +18,6 @@ enum RoutingFixtures {
         try TrafficSplitter(config: split(weights, mode: mode, salt: salt, rules: rules, shadows: shadows))
     }
 
-    /// The field path `validate()` reports after `change`, or `nil` when valid.
-    static func failingField<Config: ValidatedConfig>(_ config: Config, _ change: (inout Config) -> Void = { _ in }) -> String? {
-        var changed = config
-        change(&changed)
-        do {
-            try changed.validate()
-            return nil
-        } catch {
-            return error.field
-        }
-    }
-
     /// Random basis points over `count` targets summing to 10,000 (some may be 0).
     static func randomBasisPoints(count: Int, using rng: inout SplitMix64) -> [Int] {
         // Cut [0, 10000] at count - 1 sorted random points.

@@ -8,11 +8,11 @@ import Testing
                                       shadows: [ShadowTarget(name: "mirror", percent: 5)])
 
     @Test func validConfigurationsPass() {
-        #expect(RoutingFixtures.failingField(valid) == nil)
-        #expect(RoutingFixtures.failingField(TrafficSplitConfig()) == nil)
+        #expect(validationField(valid) == nil)
+        #expect(validationField(TrafficSplitConfig()) == nil)
         // Within the 1e-9 tolerance: 33.3 + 33.3 + 33.4 is 99.99999999999999 in binary.
-        #expect(RoutingFixtures.failingField(RoutingFixtures.split([33.3, 33.3, 33.4])) == nil)
-        #expect(RoutingFixtures.failingField(RoutingFixtures.split([50 + 4e-10, 50])) == nil)
+        #expect(validationField(RoutingFixtures.split([33.3, 33.3, 33.4])) == nil)
+        #expect(validationField(RoutingFixtures.split([50 + 4e-10, 50])) == nil)
     }
 
     @Test func invalidFieldsAreNamedByPath() {
@@ -36,7 +36,7 @@ import Testing
             ("shadows", { $0.shadows = (0..<65).map { ShadowTarget(name: "s\($0)", percent: 1) } }),
         ]
         for (field, change) in table {
-            #expect(RoutingFixtures.failingField(valid, change) == field)
+            #expect(validationField(valid, change) == field)
         }
     }
 

@@ -1,7 +1,7 @@
 @testable import Policy
 
 /// The field `validate()` names for `config` after `change`, or nil if it is valid.
-/// Shared by the breaker and outlier-detection configuration tests.
+/// Shared by every policy family's configuration tests.
 func validationField<Config: ValidatedConfig>(_ config: Config, _ change: (inout Config) -> Void = { _ in }) -> String? {
     var changed = config
     change(&changed)
