@@ -20,7 +20,7 @@ public enum ComparisonReport {
     // MARK: Text of one value
 
     /// A mean in the figure's own kind: `97.31%`, `1m 12s`, `3 of 5 seeds`, `1.52x`.
-    public static func mean(_ value: Double, like sample: FigureValue?, seeds: Int) -> String {
+    static func mean(_ value: Double, like sample: FigureValue?, seeds: Int) -> String {
         guard !value.isNaN else { return "–" }
         switch sample {
         case .flag?: return "yes in \(NumberFormat.trimmed(value * Double(seeds), maxDecimals: 0)) of \(seeds)"
@@ -31,7 +31,7 @@ public enum ComparisonReport {
     }
 
     /// A signed difference in the figure's kind: `+12.5 pts`, `-40s`, `+0.75x`.
-    public static func delta(_ value: Double, like sample: FigureValue?) -> String {
+    static func delta(_ value: Double, like sample: FigureValue?) -> String {
         guard !value.isNaN else { return "–" }
         guard value != 0 else { return "0" }
         let sign = value > 0 ? "+" : "-"
@@ -45,9 +45,18 @@ public enum ComparisonReport {
         }
     }
 
-    public static func interval(_ paired: PairedComparison, like sample: FigureValue?) -> String {
+    static func interval(_ paired: PairedComparison, like sample: FigureValue?) -> String {
         guard paired.pairs >= 2, paired.difference.halfWidth.isFinite else { return "–" }
         return "[" + delta(paired.difference.lower, like: sample) + ", " + delta(paired.difference.upper, like: sample) + "]"
+    }
+
+    /// A figure's baseline mean, candidate mean, delta and delta interval, as
+    /// `compare.md` and the console print them.
+    public static func cells(_ figure: FigureComparison) -> [String] {
+        let sample = figure.sample
+        return [mean(figure.baselineMean.mean, like: sample, seeds: figure.baselineMean.samples),
+                mean(figure.candidateMean.mean, like: sample, seeds: figure.candidateMean.samples),
+                delta(figure.paired.difference.mean, like: sample), interval(figure.paired, like: sample)]
     }
 
     // MARK: compare.md
@@ -64,12 +73,9 @@ public enum ComparisonReport {
         var table = MarkdownTable(columns: [.init("Figure"), .init("Baseline", .right), .init("Candidate", .right), .init("Delta", .right),
                                             .init("95% interval", .right), .init("Significant"), .init("Seeds without a value")])
         for figure in c.figures {
-            let sample = figure.sample
             let missing = [("baseline", FigureComparison.absences(figure.baseline)), ("candidate", FigureComparison.absences(figure.candidate))]
                 .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            table.appendRow([figure.name.label, mean(figure.baselineMean.mean, like: sample, seeds: figure.baselineMean.samples),
-                             mean(figure.candidateMean.mean, like: sample, seeds: figure.candidateMean.samples), delta(figure.paired.difference.mean, like: sample),
-                             interval(figure.paired, like: sample), figure.paired.isSignificant ? "yes" : "no", missing])
+            table.appendRow([figure.name.label] + cells(figure) + [figure.paired.isSignificant ? "yes" : "no", missing])
         }
         text += table.render() + "\n"
         text += "## Expectations\n\n"

@@ -94,11 +94,9 @@ enum CompareCommand: Command {
     static func text(_ c: PolicyComparison, candidateLabel: String) -> String {
         var rows: [[String]] = []
         for figure in c.figures where figure.hasValues {
-            let sample = figure.sample
-            rows.append([figure.name.rawValue, ComparisonReport.mean(figure.baselineMean.mean, like: sample, seeds: figure.baselineMean.samples),
-                         ComparisonReport.mean(figure.candidateMean.mean, like: sample, seeds: figure.candidateMean.samples),
-                         ComparisonReport.delta(figure.paired.difference.mean, like: sample),
-                         ComparisonReport.interval(figure.paired, like: sample) + (figure.paired.isSignificant ? " *" : "")])
+            var row = [figure.name.rawValue] + ComparisonReport.cells(figure)
+            if figure.paired.isSignificant { row[4] += " *" }
+            rows.append(row)
         }
         var text = "\(c.baseline.name): baseline vs \(candidateLabel.replacingOccurrences(of: "`", with: "")), \(c.seeds.count) seeds\n"
         text += CheckCommand.table(header: ["figure", "baseline", "candidate", "delta", "95% interval"], rows: rows) + "\n"
