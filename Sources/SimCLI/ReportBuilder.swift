@@ -3,6 +3,21 @@ import Sim
 
 /// A run's report files and its one-line console summary.
 enum ReportBuilder {
+    /// A run's analysis, its expectation verdicts and its report files.
+    struct Built {
+        var analysis: RunAnalysis
+        var verdicts: [ExpectationVerdict]
+        var files: [(name: String, bytes: [UInt8])]
+    }
+
+    /// Analyses `run` and lays out its report.
+    static func build(_ run: ScenarioRun) -> Built {
+        let analysis = run.analysis(version: FaultSimCLI.version)
+        let verdicts = run.verdicts(in: analysis)
+        return Built(analysis: analysis, verdicts: verdicts,
+                     files: files(for: run, analysis: analysis, verdicts: verdicts, version: FaultSimCLI.version))
+    }
+
     /// Every report file, with the expectation verdicts laid out in summary.md.
     static func files(for run: ScenarioRun, analysis: RunAnalysis, verdicts: [ExpectationVerdict],
                       version: String) -> [(name: String, bytes: [UInt8])] {

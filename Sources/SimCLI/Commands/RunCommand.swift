@@ -50,13 +50,15 @@ enum RunCommand: Command {
         let progress = Progress(console: console, duration: scenario.duration, enabled: !quiet && console.stderrIsTerminal)
         let run: ScenarioRun
         var determinism: DeterminismCheck.Outcome?
+        var built: ReportBuilder.Built?
         do {
             if checkDeterminism {
-                let report = { (run: ScenarioRun) -> [(name: String, bytes: [UInt8])] in
-                    let analysis = run.analysis(version: FaultSimCLI.version)
-                    return ReportBuilder.files(for: run, analysis: analysis, verdicts: run.verdicts(in: analysis), version: FaultSimCLI.version)
+                // The first run's report is the one written: keep it rather than build it again.
+                (run, determinism) = try DeterminismCheck.check(scenario) { run in
+                    let report = ReportBuilder.build(run)
+                    if built == nil { built = report }
+                    return report.files
                 }
-                (run, determinism) = try DeterminismCheck.check(scenario, files: report)
             } else {
                 run = try ScenarioRun.run(scenario, progress: progress.enabled ? { progress.update(now: $0, events: $1) } : nil)
             }
@@ -66,11 +68,10 @@ enum RunCommand: Command {
         }
         progress.finish()
         let directory = out ?? "reports/\(scenario.name)/seed-\(run.seed)"
-        let analysis = run.analysis(version: FaultSimCLI.version)
-        let verdicts = run.verdicts(in: analysis)
+        let report = built ?? ReportBuilder.build(run)
+        let (analysis, verdicts) = (report.analysis, report.verdicts)
         do {
-            try ReportDirectory.write(ReportBuilder.files(for: run, analysis: analysis, verdicts: verdicts, version: FaultSimCLI.version),
-                                      to: directory)
+            try ReportDirectory.write(report.files, to: directory)
         } catch {
             console.err("faultsim run: \(error)")
             return ExitCode.usage
