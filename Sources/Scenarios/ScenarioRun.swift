@@ -7,10 +7,10 @@ public struct ScenarioRun: Sendable {
     public var result: RunResult
 
     /// Runs `scenario` with `seed` (the scenario's own unless given).
-    public static func run(_ scenario: Scenario, seed: UInt64? = nil, tracing: Bool = false, trace: TraceDigest? = nil,
+    public static func run(_ scenario: Scenario, seed: UInt64? = nil, trace: TraceDigest? = nil,
                            progress: ((SimTime, UInt64) -> Void)? = nil) throws(WorldBuildError) -> ScenarioRun {
         let seed = seed ?? scenario.seed
-        let result = try Simulation.run(scenario.world, seed: seed, tracing: tracing, trace: trace, progress: progress)
+        let result = try Simulation.run(scenario.world, seed: seed, trace: trace, progress: progress)
         return ScenarioRun(scenario: scenario, seed: seed, result: result)
     }
 

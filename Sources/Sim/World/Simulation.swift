@@ -5,7 +5,7 @@ public struct RunResult: Sendable {
     public var stopReason: StopReason
     public var eventsProcessed: UInt64
     public var simulatedTime: SimTime
-    /// The trace digest when tracing was on.
+    /// The trace digest, when the run was given one.
     public var trace: TraceDigest?
     public var peakInFlight: Int
     /// The faults as scheduled (for reports).
@@ -18,15 +18,14 @@ public struct RunResult: Sendable {
 public enum Simulation {
     /// Builds the world for `spec` and `seed`, runs it to `spec.duration` (or
     /// a limit) and returns its recording.
-    /// `trace` (if given) replaces the plain digest `tracing` asks for: one set
-    /// up with checkpoints or a capture range (`--check-determinism`).
+    /// `trace` (if given) folds in every event: `TraceDigest()` for a plain
+    /// digest, or one with checkpoints or a capture range (`--check-determinism`).
     /// `progress` (if given) is called after every `progressEvery` of simulated
     /// time with the simulated time and events so far; it may return `false` to stop.
-    public static func run(_ spec: WorldSpec, seed: UInt64, tracing: Bool = false, trace: TraceDigest? = nil,
+    public static func run(_ spec: WorldSpec, seed: UInt64, trace: TraceDigest? = nil,
                            progressEvery: SimTime = .seconds(10),
                            progress: ((SimTime, UInt64) -> Void)? = nil) throws(WorldBuildError) -> RunResult {
-        var engine = try World.engine(spec: spec, seed: seed, tracing: tracing)
-        if let trace { engine.trace = trace }
+        var engine = try World.engine(spec: spec, seed: seed, trace: trace)
         var stop = StopReason.reachedEndTime
         if let progress {
             var until = SimTime.zero

@@ -194,11 +194,12 @@ extension World {
     }
 
     /// A ready-to-run engine for `spec` and `seed`, bounded by the spec's limits.
-    public static func engine(spec: WorldSpec, seed: UInt64, tracing: Bool = false) throws(WorldBuildError) -> Engine<World> {
+    public static func engine(spec: WorldSpec, seed: UInt64, trace: TraceDigest? = nil) throws(WorldBuildError) -> Engine<World> {
         let world = try World(spec: spec, seed: seed)
         let limits = RunLimits(maxEvents: UInt64(spec.limits.maxEvents), maxSimTime: spec.duration.saturatingAdd(.ns(1)),
                                maxPendingEvents: spec.limits.maxPendingEvents)
-        var engine = Engine(model: world, limits: limits, tracing: tracing, reservingCapacity: 4096)
+        var engine = Engine(model: world, limits: limits, reservingCapacity: 4096)
+        engine.trace = trace
         engine.model.prime(&engine.scheduler)
         return engine
     }

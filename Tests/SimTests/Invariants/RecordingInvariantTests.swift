@@ -138,9 +138,9 @@ import Testing
     @Test(arguments: InvariantTopologies.all.indices)
     func sameSeedGivesTheSameTraceAndRecording(_ topology: Int) throws {
         let spec = InvariantTopologies.all[topology].spec
-        let a = try Simulation.run(spec, seed: 42, tracing: true)
-        let b = try Simulation.run(spec, seed: 42, tracing: true)
-        let c = try Simulation.run(spec, seed: 43, tracing: true)
+        let a = try Simulation.run(spec, seed: 42, trace: TraceDigest())
+        let b = try Simulation.run(spec, seed: 42, trace: TraceDigest())
+        let c = try Simulation.run(spec, seed: 43, trace: TraceDigest())
         #expect(a.trace == b.trace)
         #expect(a.trace!.events == a.eventsProcessed)
         let same = a.recording == b.recording

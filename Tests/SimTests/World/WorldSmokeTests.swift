@@ -39,9 +39,9 @@ func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double 
     }
 
     @Test func sameSeedSameBytesDifferentSeedDifferent() throws {
-        let a = try Simulation.run(Self.threeTier(), seed: 7, tracing: true)
-        let b = try Simulation.run(Self.threeTier(), seed: 7, tracing: true)
-        let c = try Simulation.run(Self.threeTier(), seed: 8, tracing: true)
+        let a = try Simulation.run(Self.threeTier(), seed: 7, trace: TraceDigest())
+        let b = try Simulation.run(Self.threeTier(), seed: 7, trace: TraceDigest())
+        let c = try Simulation.run(Self.threeTier(), seed: 8, trace: TraceDigest())
         #expect(a.trace == b.trace)
         let identical = a.recording == b.recording
         #expect(identical)
