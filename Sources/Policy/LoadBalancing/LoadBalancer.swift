@@ -12,9 +12,12 @@ public struct LoadBalancer: Sendable {
 
     /// The chosen host index in `0..<hostCount`, or `nil` when no host is eligible.
     /// O(hostCount) for round robin and least outstanding; O(hostCount) to count
-    /// eligible hosts for the random kinds.
+    /// eligible hosts for the random kinds, O(1) for them when the caller knows
+    /// `allEligible` (every host passes `isEligible`): the pick is the same
+    /// either way, the hint only saves the scans.
     public mutating func pick(
         hostCount: Int,
+        allEligible: Bool = false,
         isEligible: (Int) -> Bool,
         outstanding: (Int) -> Int,
         using rng: inout some RandomNumberGenerator
@@ -24,13 +27,15 @@ public struct LoadBalancer: Sendable {
         switch config.kind {
         case .roundRobin:
             chosen = nextEligible(after: cursor, hostCount: hostCount, isEligible: isEligible)
+        case .random where allEligible:
+            chosen = Int(rng.nextBelow(UInt64(hostCount)))
         case .random:
             let eligible = countEligible(hostCount, isEligible)
             chosen = eligible == 0 ? nil : nthEligible(Int(rng.nextBelow(UInt64(eligible))), hostCount, isEligible)
         case .leastOutstanding:
             chosen = leastOutstanding(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding)
         case .powerOfTwoChoices:
-            let eligible = countEligible(hostCount, isEligible)
+            let eligible = allEligible ? hostCount : countEligible(hostCount, isEligible)
             if eligible <= 1 {
                 chosen = eligible == 0 ? nil : nthEligible(0, hostCount, isEligible)
             } else {
@@ -38,8 +43,8 @@ public struct LoadBalancer: Sendable {
                 let first = Int(rng.nextBelow(UInt64(eligible)))
                 var second = Int(rng.nextBelow(UInt64(eligible - 1)))
                 if second >= first { second += 1 }
-                let a = nthEligible(first, hostCount, isEligible)!
-                let b = nthEligible(second, hostCount, isEligible)!
+                let a = allEligible ? first : nthEligible(first, hostCount, isEligible)!
+                let b = allEligible ? second : nthEligible(second, hostCount, isEligible)!
                 chosen = outstanding(b) < outstanding(a) ? b : a
             }
         }

@@ -207,12 +207,16 @@ public struct ClientPipeline: Sendable {
 
     /// Picks a host among those `isEligible` and not ejected (when ejection is on).
     /// If ejection left no host, picks among the eligible ones anyway (Envoy's panic mode).
-    public mutating func pickHost(hostCount: Int, isEligible: (Int) -> Bool, outstanding: (Int) -> Int,
+    /// `allEligible` says every host passes `isEligible` (a hint that saves scans; same pick).
+    public mutating func pickHost(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool, outstanding: (Int) -> Int,
                                   using rng: inout some RandomNumberGenerator) -> Int? {
         guard config.ejectOutliers else {
-            return balancer.pick(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding, using: &rng)
+            return balancer.pick(hostCount: hostCount, allEligible: allEligible, isEligible: isEligible, outstanding: outstanding, using: &rng)
         }
         if outliers.hostCount != hostCount { outliers.setHostCount(hostCount) }
+        if allEligible && outliers.ejectedCount == 0 {
+            return balancer.pick(hostCount: hostCount, allEligible: true, isEligible: isEligible, outstanding: outstanding, using: &rng)
+        }
         let detector = outliers
         if let host = balancer.pick(hostCount: hostCount, isEligible: { isEligible($0) && !detector.isEjected(host: $0) },
                                     outstanding: outstanding, using: &rng) {

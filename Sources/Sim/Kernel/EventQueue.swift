@@ -18,25 +18,36 @@ public struct ScheduledEvent<Event> {
     }
 }
 
-/// A binary min-heap of events ordered by (time, sequence).
+/// Pending events ordered by (time, sequence): a binary min-heap, plus a few
+/// FIFO lanes for events scheduled with a repeating fixed delay (`push(_:after:now:)`).
 ///
 /// `Event` is the model's own small enum, stored inline: no closure and no
-/// allocation per event. The backing array grows to the peak number of pending
-/// events and is then reused, so a steady-state run allocates nothing.
-/// `push` and `popMin` are O(log n).
+/// allocation per event. The backing arrays grow to the peak number of pending
+/// events and are then reused, so a steady-state run allocates nothing.
+/// `push` is O(log n) on the heap and O(1) on a lane; `popMin` is O(log n)
+/// plus one comparison per lane. Events come out in exactly the order a
+/// single heap would give: lanes change the cost, never the result.
 public struct EventQueue<Event> {
     @usableFromInline var heap: [ScheduledEvent<Event>] = []
+    @usableFromInline var lanes: [DelayLane<Event>] = []
+    @usableFromInline var laneEventCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
+    /// Distinct delays that get a lane; further delays go to the heap.
+    public static var maxLanes: Int { 8 }
 
     public init(reservingCapacity capacity: Int = 1024) {
         heap.reserveCapacity(capacity)
     }
 
     /// Number of pending events.
-    @inlinable public var count: Int { heap.count }
-    @inlinable public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var count: Int { heap.count + laneEventCount }
+    @inlinable public var isEmpty: Bool { count == 0 }
     /// The time of the next event, if any.
-    @inlinable public var nextTime: SimTime? { heap.first?.time }
+    @inlinable public var nextTime: SimTime? {
+        guard laneEventCount > 0 else { return heap.first?.time }
+        let lane = earliestLane()
+        return lane < 0 ? heap.first?.time : lanes[lane].first!.time
+    }
     /// How many events have ever been scheduled (the next sequence number).
     @inlinable public var scheduledCount: UInt64 { nextSequence }
 
@@ -58,8 +69,50 @@ public struct EventQueue<Event> {
         }
     }
 
+    /// Adds `event` to fire `delay` after `now` (`delay` >= 0), in the lane
+    /// for that delay when there is one or room for one, else in the heap.
+    /// For fixed delays that repeat, such as timeouts.
+    @inlinable public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
+        let entry = ScheduledEvent(time: now.saturatingAdd(delay), sequence: nextSequence, event: event)
+        var lane = 0
+        while lane < lanes.count && lanes[lane].delay != delay { lane += 1 }
+        if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(delay: delay)) }
+        if lane < lanes.count && lanes[lane].accepts(entry) {
+            nextSequence &+= 1
+            lanes[lane].append(entry)
+            laneEventCount += 1
+        } else {
+            push(event, at: entry.time)
+        }
+    }
+
+    /// The lane whose first event fires before the heap's and every other lane's; -1 for the heap.
+    @inlinable func earliestLane() -> Int {
+        var best = -1
+        var bestEntry = heap.first
+        for lane in lanes.indices {
+            guard let first = lanes[lane].first else { continue }
+            if bestEntry == nil || first.firesBefore(bestEntry!) {
+                best = lane
+                bestEntry = first
+            }
+        }
+        return best
+    }
+
     /// Removes and returns the earliest event.
     @inlinable public mutating func popMin() -> ScheduledEvent<Event>? {
+        if laneEventCount > 0 {
+            let lane = earliestLane()
+            if lane >= 0 {
+                laneEventCount -= 1
+                return lanes[lane].popFirst()
+            }
+        }
+        return popHeap()
+    }
+
+    @inlinable mutating func popHeap() -> ScheduledEvent<Event>? {
         guard let last = heap.popLast() else { return nil }
         if heap.isEmpty { return last }
         return heap.withUnsafeMutableBufferPointer { buffer in
@@ -83,5 +136,7 @@ public struct EventQueue<Event> {
     /// Drops every pending event (capacity is kept).
     public mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
+        for lane in lanes.indices { lanes[lane].removeAll() }
+        laneEventCount = 0
     }
 }

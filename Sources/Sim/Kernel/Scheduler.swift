@@ -24,6 +24,17 @@ public struct Scheduler<Event> {
         queue.push(event, at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
     }
 
+    /// Schedules `event` after a fixed `delay` that many events share, such as
+    /// a timeout: these wait in a FIFO lane per delay instead of the heap.
+    /// Fires at exactly the same point as `schedule(_:after:)` would.
+    @inlinable public mutating func scheduleFixedDelay(_ event: Event, after delay: SimTime) {
+        if delay.ns > 0 {
+            queue.push(event, after: delay, now: now)
+        } else {
+            queue.push(event, at: now)
+        }
+    }
+
     /// Asks the engine to stop after this event because a model-side limit was hit.
     public mutating func stop(because limit: RunLimit) {
         if stopRequest == nil { stopRequest = limit }

@@ -101,6 +101,8 @@ struct EdgeRuntime {
     let cancelOnTimeout: Bool
     let hedging: Bool
     let cancelsLosers: Bool
+    /// The pipeline's per-try timeout: attempts timed by it share a delay lane.
+    let perTryTimeout: SimTime
     let caller: Caller
     let callee: Int32
     let entity: Int32

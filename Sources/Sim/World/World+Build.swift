@@ -18,6 +18,7 @@ extension World {
             }
             serviceIndex[serviceSpec.name] = Int32(position)
             services.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
+            unregisteredHosts.append(0)
             serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }
         let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
@@ -56,6 +57,7 @@ extension World {
             edges.append(EdgeRuntime(
                 specBox: SpecBox(edgeSpec), poolSize: edgeSpec.poolSize, cancelOnTimeout: edgeSpec.cancelOnTimeout,
                 hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
+                perTryTimeout: pipeline.config.retry.perTryTimeout,
                 caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
                 pipelines: Array(repeating: pipeline, count: slots), poolActive: Array(repeating: 0, count: slots),
                 poolWaiting: (0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) },
@@ -161,6 +163,18 @@ extension World {
 
     /// Adds an instance of `version` (at build time ready at once; later ones start cold).
     @discardableResult
+    /// Lists or delists instance `i` in service discovery.
+    mutating func setRegistered(_ i: Int, _ registered: Bool) {
+        guard instanceRegistered[i] != registered else { return }
+        instanceRegistered[i] = registered
+        unregisteredHosts[Int(instances[i].service)] += registered ? -1 : 1
+    }
+
+    /// Every host of service `s` can be picked for a new attempt: all listed, one version.
+    func allHostsEligible(service s: Int) -> Bool {
+        unregisteredHosts[s] == 0 && services[s].versions.count == 1
+    }
+
     mutating func addInstance(service: Int32, version: Int32, ready: Bool) -> Int32 {
         let serviceSpec = services[Int(service)].spec
         let index = Int32(instances.count)
@@ -172,6 +186,7 @@ extension World {
         limiters.append(nil)
         shedders.append(nil)
         instanceRegistered.append(ready)
+        if !ready { unregisteredHosts[Int(service)] += 1 }
         instanceOutstanding.append(0)
         instanceVersion.append(version)
         return index

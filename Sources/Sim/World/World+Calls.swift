@@ -75,7 +75,7 @@ extension World {
         let hosts = services[callee].hosts
         let registered = instanceRegistered, versionOf = instanceVersion, outstanding = instanceOutstanding
         let picked = edges[edge].pipelines[slot].pickHost(
-            hostCount: hosts.count,
+            hostCount: hosts.count, allEligible: allHostsEligible(service: callee),
             isEligible: { host in
                 let instance = Int(hosts[host])
                 return registered[instance] && versionOf[instance] == version
@@ -98,7 +98,14 @@ extension World {
         recorder.count(edges[edge].entity, .attempts)
         if kind == .retry { recorder.count(edges[edge].entity, .retries) }
         if kind == .hedge { recorder.count(edges[edge].entity, .hedges) }
-        if timeout < .max { scheduler.schedule(.attemptTimeout(a), after: timeout) }
+        if timeout < .max {
+            // Most attempts get the edge's full per-try timeout: those share a FIFO lane.
+            if timeout == edges[edge].perTryTimeout {
+                scheduler.scheduleFixedDelay(.attemptTimeout(a), after: timeout)
+            } else {
+                scheduler.schedule(.attemptTimeout(a), after: timeout)
+            }
+        }
         if kind == .first && edges[edge].hedging, let hedgeAt = edges[edge].pipelines[slot].nextHedgeTime(calls[c].state, now: now) {
             scheduler.schedule(.hedge(call: c), at: hedgeAt)
         }
@@ -114,7 +121,7 @@ extension World {
             if edges[edge].poolActive[slot] >= edges[edge].poolSize {
                 attempts[a].phase = .waitingForConnection
                 edges[edge].poolWaiting[slot].pushBack(a)
-                scheduler.schedule(.poolTimeout(a), after: edges[edge].spec.poolMaxWait)
+                scheduler.scheduleFixedDelay(.poolTimeout(a), after: edges[edge].spec.poolMaxWait)
                 return
             }
             edges[edge].poolActive[slot] += 1

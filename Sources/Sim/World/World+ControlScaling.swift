@@ -56,7 +56,7 @@ extension World {
         case .down:
             instances[i].life &+= 1  // a restart already scheduled by a fault is cancelled
         case .up:
-            instanceRegistered[i] = false  // load balancers stop picking it now
+            setRegistered(i, false)  // load balancers stop picking it now
             logInstance(i, from: "up", to: "draining", cause: "scale-in (\(cause)): stops in \(DurationFormat.human(drainTime))", now: scheduler.now)
             scheduler.schedule(.controlRetire(instance: Int32(i), life: instances[i].life), after: drainTime)
         }

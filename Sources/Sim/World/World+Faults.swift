@@ -195,7 +195,7 @@ extension World {
     mutating func instanceReady(_ i: Int, life: UInt32, scheduler: inout Scheduler<Event>) {
         guard instances[i].life == life, instances[i].state == .starting else { return }
         instances[i].state = .up
-        instanceRegistered[i] = true
+        setRegistered(i, true)
         instances[i].readySince = scheduler.now
         logInstance(i, from: "starting", to: "up", cause: "start-up complete", now: scheduler.now)
     }
@@ -203,7 +203,7 @@ extension World {
     /// Discovery notices a dead instance and load balancers stop picking it.
     mutating func discoveryCaughtUp(_ i: Int, life: UInt32) {
         guard instances[i].life == life, instances[i].state != .up else { return }
-        instanceRegistered[i] = false
+        setRegistered(i, false)
     }
 
     /// Changes an instance's server count; waiting work pulled in starts now.
@@ -256,8 +256,9 @@ extension World {
         schedulePreemption(f, scheduler: &scheduler)
     }
 
-    /// Whether active fault `f` applies to attempt `a`.
-    func fault(_ f: Int, hits a: Handle) -> Bool {
+    /// Whether active fault `f` applies to attempt `a`. (Read-only helpers on the
+    /// request path are `mutating`: see `World`'s note on copies of `self`.)
+    mutating func fault(_ f: Int, hits a: Handle) -> Bool {
         let fault = faults[f]
         if fault.version >= 0 && fault.version != attempts[a].version { return false }
         if fault.instance >= 0 && fault.instance != attempts[a].instance { return false }
@@ -290,7 +291,7 @@ extension World {
     }
 
     /// The latency multiplier and added latency from active faults.
-    func latencyFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
+    mutating func latencyFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
         var multiplier = 1.0
         var added = SimTime.zero
         for f32 in services[s].activeFaults {
@@ -307,7 +308,7 @@ extension World {
     }
 
     /// A failure from an active error fault or bad release, if one hits.
-    func errorFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
+    mutating func errorFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
         for f32 in services[s].activeFaults {
             let f = Int(f32)
             let kind = faults[f].spec.kind

@@ -254,13 +254,13 @@ extension World {
     /// A generator for one job, derived from the service and the job's
     /// identity, so a request draws the same service time and errors whatever
     /// else happened before it (common random numbers across policies).
-    func jobRandom(_ a: Handle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
+    mutating func jobRandom(_ a: Handle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
         let identity = attempts[a].identity &+ UInt64(attempts[a].attemptNumber) &* 0x9E37_79B9_7F4A_7C15
         return SplitMix64(seed: SplitMix64.mix(serviceSeeds[s] ^ identity) &+ salt)
     }
 
     /// Warm-up: service time starts at `warmupMultiplier` and eases to 1.
-    func warmupMultiplier(instance i: Int, service s: Int, now: SimTime) -> Double {
+    mutating func warmupMultiplier(instance i: Int, service s: Int, now: SimTime) -> Double {
         let spec = services[s].spec
         guard spec.warmupDuration.ns > 0, spec.warmupMultiplier != 1, instances[i].readySince > .min else { return 1 }
         let elapsed = Double((now - instances[i].readySince).ns) / Double(spec.warmupDuration.ns)

@@ -29,6 +29,10 @@ public struct WorldSpec: Sendable, Equatable {
 /// The simulated system: services, instances, clients, edges with their
 /// policies, faults, and every request in flight. All mutable state of a run
 /// lives here; the `Engine` only drives time.
+///
+/// Performance note: a non-mutating method called from a mutating one gets
+/// `self` as a copy of the whole World (hundreds of bytes, a memcpy per call),
+/// so helpers on the per-request path are `mutating` even when they only read.
 public struct World: SimulationModel {
     /// Everything that can happen, dispatched in `handle`. Payloads are
     /// indices and handles (at most 8 bytes), never references.
@@ -75,6 +79,8 @@ public struct World: SimulationModel {
     /// instance stays listed until discovery notices (`discoveryDelay`): the
     /// window in which a fast-failing dead host can sinkhole traffic.
     var instanceRegistered: [Bool] = []
+    /// Per service: hosts not listed in discovery (0 lets load balancing skip its scans).
+    var unregisteredHosts: [Int32] = []
     /// Attempts sent to each instance whose callers still wait (for load balancing).
     var instanceOutstanding: [Int32] = []
     /// Each instance's version (read by load balancing on every pick).

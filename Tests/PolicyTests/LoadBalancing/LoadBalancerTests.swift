@@ -10,6 +10,24 @@ import Testing
         }
     }
 
+    /// The `allEligible` hint only skips the scans: every kind picks the same
+    /// hosts, in the same order, from the same draws, with it as without it.
+    @Test func allEligibleHintPicksExactlyWhatTheScansPick() {
+        let load = [3, 0, 7, 1, 1, 4, 0, 2, 5]
+        for kind in LoadBalancerConfig.Kind.allCases {
+            var scanned = LoadBalancer(config: LoadBalancerConfig(kind: kind))
+            var hinted = scanned
+            var rngScanned = SplitMix64(seed: 21), rngHinted = SplitMix64(seed: 21)
+            for _ in 0..<500 {
+                let a = scanned.pick(hostCount: load.count, isEligible: { _ in true }, outstanding: { load[$0] }, using: &rngScanned)
+                let b = hinted.pick(hostCount: load.count, allEligible: true, isEligible: { _ in true }, outstanding: { load[$0] },
+                                    using: &rngHinted)
+                #expect(a == b, "\(kind)")
+            }
+            #expect(rngScanned.next() == rngHinted.next(), "\(kind): same number of draws")
+        }
+    }
+
     @Test func roundRobinCyclesThroughEligibleHostsOnly() {
         #expect(picks(.roundRobin, count: 6, eligible: [0, 2, 3], load: [0, 0, 0, 0]) == [0, 2, 3, 0, 2, 3])
     }

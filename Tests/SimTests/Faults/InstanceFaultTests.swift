@@ -27,6 +27,26 @@ import Testing
         #expect(r.total("client:web", .failures) == refused)
     }
 
+    /// Load balancing skips its eligibility scans while every host of a service
+    /// is listed (`allHostsEligible`); that count must follow discovery through
+    /// crashes, restarts and preemptions, or picks would go to delisted hosts.
+    @Test func theAllHostsEligibleHintFollowsDiscovery() throws {
+        let faults = [FaultSpec(kind: .crash, target: "api/0", start: .seconds(20), restartAfter: .seconds(10)),
+                      FaultSpec(kind: .spotPreemption, target: "api", start: .seconds(35), duration: .seconds(20), restartAfter: .seconds(3),
+                                ratePerMinute: 30)]
+        var engine = try World.engine(spec: FaultWorld.spec(faults: faults), seed: 1)
+        var states: [Bool] = []
+        for step in 1...240 {
+            _ = engine.run(until: .ms(250 * Int64(step)))
+            let world = engine.model
+            let truth = world.services[0].hosts.allSatisfy { world.instanceRegistered[Int($0)] }
+            #expect(world.allHostsEligible(service: 0) == truth, "at \(step * 250) ms")
+            if states.last != truth { states.append(truth) }
+        }
+        // Listed, then the crash (delisted at 22 s, back at 31 s), then preemptions.
+        #expect(states.count >= 4 && states.first == true)
+    }
+
     @Test func capacityLossLeavesItsPercentOfSlots() throws {
         let fault = FaultSpec(kind: .capacityLoss, target: "api", start: .seconds(20), duration: .seconds(20), capacityPercent: 25)
         let r = try FaultWorld.run(FaultWorld.spec(faults: [fault]))

@@ -38,6 +38,53 @@ import Testing
     }
 }
 
+@Suite struct DelayLaneTests {
+    /// Events pushed with fixed delays (lanes), with delays that fall back to
+    /// the heap, and at absolute times come out in exactly the (time, sequence)
+    /// order of a plain heap holding them all.
+    @Test func lanesPopInTheSameOrderAsTheHeapAlone() {
+        var rng = SplitMix64(seed: 3)
+        var mixed = EventQueue<Int>(), heapOnly = EventQueue<Int>()
+        var now = SimTime.zero
+        var popped: [(Int, Int)] = []
+        // More distinct delays than lanes, so some fixed-delay pushes take the heap.
+        let delays = (0..<(EventQueue<Int>.maxLanes + 3)).map { SimTime(ns: 100 * Int64($0 + 1)) }
+        for id in 0..<30_000 {
+            if rng.chance(0.5) {
+                let delay = delays[Int(rng.nextBelow(UInt64(delays.count)))]
+                mixed.push(id, after: delay, now: now)
+                heapOnly.push(id, at: now.saturatingAdd(delay))
+            } else {
+                let time = now.saturatingAdd(SimTime(ns: Int64(rng.nextBelow(1_500))))
+                mixed.push(id, at: time)
+                heapOnly.push(id, at: time)
+            }
+            #expect(mixed.count == heapOnly.count && mixed.nextTime == heapOnly.nextTime)
+            if rng.chance(0.45), let a = mixed.popMin(), let b = heapOnly.popMin() {
+                popped.append((a.event, b.event))
+                #expect(a.time == b.time && a.sequence == b.sequence)
+                now = a.time
+            }
+        }
+        while let a = mixed.popMin(), let b = heapOnly.popMin() { popped.append((a.event, b.event)) }
+        #expect(mixed.isEmpty && heapOnly.isEmpty)
+        #expect(popped.count == 30_000)
+        #expect(popped.allSatisfy { $0.0 == $0.1 })
+    }
+
+    @Test func aLaneReusesItsStorageOnceDrained() {
+        var queue = EventQueue<Int>()
+        for round in 0..<3 {
+            for id in 0..<5_000 { queue.push(id, after: .ms(5), now: SimTime(ns: Int64(round * 10_000 + id))) }
+            var count = 0
+            while queue.popMin() != nil { count += 1 }
+            #expect(count == 5_000)
+        }
+        #expect(queue.lanes.count == 1)
+        #expect(queue.lanes[0].head == 0 && queue.lanes[0].items.isEmpty && queue.lanes[0].items.capacity >= 5_000)
+    }
+}
+
 @Suite struct RingDequeTests {
     @Test func behavesAsADequeAcrossGrowth() {
         var deque = RingDeque<Int>(initialCapacity: 2)
