@@ -30,4 +30,11 @@ import Testing
         #expect(result.status == 3)
         #expect(result.err.contains("retry-storm seed 1: stopped early by limit"))
     }
+
+    @Test func anAttemptPastMaxAttemptsPerCallIsExitThreeNamingTheLimit() {
+        // retry-storm's clients retry; with one attempt per call allowed, the first retry stops the run.
+        let result = faultsim("check", "retry-storm", "--set", "limits.maxAttemptsPerCall=1", "--quiet")
+        #expect(result.status == 3)
+        #expect(result.err.contains("retry-storm seed 1: stopped early by limit maxAttemptsPerCall (bound 1)"), "\(result.err)")
+    }
 }

@@ -44,6 +44,11 @@ extension World {
     /// Asks the pipeline for another attempt of `c` and sends it.
     mutating func sendAttempt(_ c: Handle, kind: AttemptKind, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        if Int(calls[c].attemptsSent) >= spec.limits.maxAttemptsPerCall {
+            // Retries and hedges together may not send more than this per call: the run stops, naming it.
+            hitModelLimit(.model(name: "maxAttemptsPerCall", bound: Int64(spec.limits.maxAttemptsPerCall)), scheduler: &scheduler)
+            return
+        }
         let edge = Int(calls[c].edge)
         let slot = Int(calls[c].policySlot)
         let decision = edges[edge].pipelines[slot].startAttempt(

@@ -48,3 +48,27 @@ func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double 
         #expect(a.trace != c.trace)
     }
 }
+
+@Suite struct AttemptLimitTests {
+    /// Retries that would send more attempts per call than `limits.maxAttemptsPerCall`
+    /// stop the run and name the limit, instead of sending them.
+    @Test func moreAttemptsPerCallThanTheLimitStopTheRunNamingIt() throws {
+        var policy = ClientPipelineConfig()
+        policy.retry = RetryConfig(maxAttempts: 5, perTryTimeout: .seconds(1), deadline: .seconds(10),
+                                   backoff: BackoffConfig(kind: .constant, base: .ms(1), jitter: BackoffConfig.Jitter.none))
+        func spec(limit: Int) -> WorldSpec {
+            WorldSpec(duration: .seconds(10),
+                      services: [ServiceSpec(name: "api", instances: 1, concurrency: 8, serviceTime: .constant(.ms(1)),
+                                             errors: ErrorRatesSpec(serverErrorPercent: 100), policy: policy)],
+                      clients: [ClientSpec(name: "web", target: "api", rate: .constant(10))],
+                      limits: LimitsSpec(maxAttemptsPerCall: limit))
+        }
+        let stopped = try Simulation.run(spec(limit: 3), seed: 1)
+        #expect(stopped.stopReason == .limit(.model(name: "maxAttemptsPerCall", bound: 3)))
+        // The first call fails three times in ~3 ms and its fourth attempt is refused: the run ends in the first window.
+        #expect(stopped.simulatedTime < .seconds(1))
+        let allowed = try Simulation.run(spec(limit: 5), seed: 1)
+        #expect(allowed.stopReason == .reachedEndTime)
+        #expect(sum(allowed.recording, "edge:web->api", .attempts) == 5 * sum(allowed.recording, "edge:web->api", .offered))
+    }
+}
