@@ -18,10 +18,18 @@ public struct Handle: Hashable, Sendable, CustomStringConvertible {
 /// number live at once and is then reused, so steady state allocates nothing.
 /// `capacityLimit` bounds it; `allocate` returns nil past the bound and the
 /// model stops the run with that limit named.
+///
+/// A record, its generation and its live flag sit together in one array, so
+/// freeing or checking a handle touches one array (one uniqueness check, one
+/// cache line) rather than three.
 public struct SlotPool<Record> {
-    public private(set) var records: [Record] = []
-    var generations: [UInt32] = []
-    var live: [Bool] = []
+    @usableFromInline struct Slot {
+        @usableFromInline var record: Record
+        @usableFromInline var generation: UInt32
+        @usableFromInline var live: Bool
+    }
+
+    @usableFromInline var slots: [Slot] = []
     var free: [UInt32] = []
     public let capacityLimit: Int
     public private(set) var liveCount = 0
@@ -29,53 +37,55 @@ public struct SlotPool<Record> {
 
     public init(capacityLimit: Int, reserving: Int = 1024) {
         self.capacityLimit = capacityLimit
-        records.reserveCapacity(min(reserving, capacityLimit))
+        slots.reserveCapacity(min(reserving, capacityLimit))
     }
 
     /// Stores `record` and returns its handle, or nil when the pool is at its limit.
     public mutating func allocate(_ record: Record) -> Handle? {
         if let index = free.popLast() {
-            records[Int(index)] = record
-            live[Int(index)] = true
+            let generation = slots[Int(index)].generation
+            slots[Int(index)] = Slot(record: record, generation: generation, live: true)
             liveCount += 1
             peakLiveCount = max(peakLiveCount, liveCount)
-            return Handle(index: index, generation: generations[Int(index)])
+            return Handle(index: index, generation: generation)
         }
-        guard records.count < capacityLimit else { return nil }
-        records.append(record)
-        generations.append(0)
-        live.append(true)
+        guard slots.count < capacityLimit else { return nil }
+        slots.append(Slot(record: record, generation: 0, live: true))
         liveCount += 1
         peakLiveCount = max(peakLiveCount, liveCount)
-        return Handle(index: UInt32(records.count - 1), generation: 0)
+        return Handle(index: UInt32(slots.count - 1), generation: 0)
     }
 
     /// `true` when `handle` still names a live record.
     @inline(__always) public func isLive(_ handle: Handle) -> Bool {
-        Int(handle.index) < records.count && live[Int(handle.index)] && generations[Int(handle.index)] == handle.generation
+        guard Int(handle.index) < slots.count else { return false }
+        return slots.withUnsafeBufferPointer { buffer in
+            let slot = buffer.baseAddress! + Int(handle.index)
+            return slot.pointee.live && slot.pointee.generation == handle.generation
+        }
     }
 
     /// Frees the record; its handle becomes stale.
     public mutating func release(_ handle: Handle) {
         precondition(isLive(handle), "released a stale handle \(handle)")
         let index = Int(handle.index)
-        live[index] = false
-        generations[index] &+= 1
+        slots[index].live = false
+        slots[index].generation &+= 1
         free.append(handle.index)
         liveCount -= 1
     }
 
     /// Handles of every live record, in index order (allocates: for rare events such as a crash).
     public func liveHandles() -> [Handle] {
-        records.indices.compactMap { index in
-            live[index] ? Handle(index: UInt32(index), generation: generations[index]) : nil
+        slots.indices.compactMap { index in
+            slots[index].live ? Handle(index: UInt32(index), generation: slots[index].generation) : nil
         }
     }
 
     /// Direct access to a live record (check `isLive` first when the handle came from an event).
     /// `_read` rather than `get`: reading one field must not copy the whole record.
     @inline(__always) public subscript(handle: Handle) -> Record {
-        _read { yield records[Int(handle.index)] }
-        _modify { yield &records[Int(handle.index)] }
+        _read { yield slots[Int(handle.index)].record }
+        _modify { yield &slots[Int(handle.index)].record }
     }
 }
