@@ -52,10 +52,9 @@ public final class ResilientClient<Generator: RandomNumberGenerator & Sendable>:
 
     /// With the real clock (`ContinuousClock`): time counts from the client's creation.
     public convenience init(config: ClientPipelineConfig, generator: Generator) throws(PolicyConfigError) {
-        let clock = ContinuousClock()
-        let origin = clock.now
+        let origin = ContinuousClock.now
         try self.init(config: config, generator: generator,
-                      now: { Nanoseconds(durationSinceStart: origin.duration(to: ContinuousClock().now)) },
+                      now: { Nanoseconds(durationSinceStart: origin.duration(to: .now)) },
                       sleep: { delay in try await Task.sleep(for: .nanoseconds(delay.ns)) })
     }
 

@@ -4,45 +4,21 @@
 /// arrive in (time, sequence) order: the lane stays sorted without a heap.
 /// Timeouts are the case it is for: one per attempt, almost all of them
 /// stale by the time they fire, and in a binary heap they would make it deep.
-/// Storage is an array read from `head`; the consumed prefix is dropped when
-/// it is at least half the array, so steady state allocates nothing.
-@frozen
+/// Storage is the model's `RingDeque`, which keeps its peak capacity, so steady
+/// state allocates nothing.
 public struct DelayLane<Event> {
     public let delay: SimTime
-    @usableFromInline var items: [ScheduledEvent<Event>] = []
-    @usableFromInline var head = 0
+    @usableFromInline var events = RingDeque<ScheduledEvent<Event>>(initialCapacity: 1024)
 
     @inlinable init(delay: SimTime) {
         self.delay = delay
     }
 
-    @inlinable var count: Int { items.count - head }
-    @inlinable var first: ScheduledEvent<Event>? { head < items.count ? items[head] : nil }
+    @inlinable var first: ScheduledEvent<Event>? { events.first }
 
     /// `true` when `entry` can go at the back without breaking the order.
     @inlinable func accepts(_ entry: ScheduledEvent<Event>) -> Bool {
-        head == items.count || !entry.firesBefore(items[items.count - 1])
-    }
-
-    @inlinable mutating func append(_ entry: ScheduledEvent<Event>) {
-        items.append(entry)
-    }
-
-    @inlinable mutating func popFirst() -> ScheduledEvent<Event> {
-        let entry = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head >= 1024 && head * 2 >= items.count {
-            items.removeSubrange(0..<head)
-            head = 0
-        }
-        return entry
-    }
-
-    @inlinable mutating func removeAll() {
-        items.removeAll(keepingCapacity: true)
-        head = 0
+        guard let last = events.last else { return true }
+        return !entry.firesBefore(last)
     }
 }

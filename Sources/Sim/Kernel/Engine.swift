@@ -32,7 +32,7 @@ public struct Engine<Model: SimulationModel> {
     public mutating func run(until end: SimTime? = nil) -> StopReason {
         let endNs = end?.ns ?? Int64.max
         while true {
-            guard let nextTime = scheduler.queue.nextTime else {
+            guard let (nextTime, source) = scheduler.queue.peek() else {
                 if let end { scheduler.now = max(scheduler.now, end) }
                 return .queueEmpty
             }
@@ -43,7 +43,7 @@ public struct Engine<Model: SimulationModel> {
             if nextTime > limits.maxSimTime { return .limit(.maxSimTime(limits.maxSimTime)) }
             if eventsProcessed >= limits.maxEvents { return .limit(.maxEvents(limits.maxEvents)) }
 
-            let next = scheduler.queue.popMin().unsafelyUnwrapped
+            let next = scheduler.queue.pop(from: source)
             scheduler.now = next.time
             eventsProcessed &+= 1
             if trace != nil {

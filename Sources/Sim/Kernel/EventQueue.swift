@@ -43,11 +43,16 @@ public struct EventQueue<Event> {
     @inlinable public var count: Int { heap.count + laneEventCount }
     @inlinable public var isEmpty: Bool { count == 0 }
     /// The time of the next event, if any.
-    @inlinable public var nextTime: SimTime? {
-        guard laneEventCount > 0 else { return heap.first?.time }
-        let lane = earliestLane()
-        return lane < 0 ? heap.first?.time : lanes[lane].first!.time
+    @inlinable public var nextTime: SimTime? { peek()?.time }
+
+    /// The earliest event's time and where it waits (-1: the heap, else a
+    /// lane), for `pop(from:)`: one look at the lanes serves both.
+    @inlinable public func peek() -> (time: SimTime, source: Int)? {
+        let lane = laneEventCount > 0 ? earliestLane() : -1
+        if lane >= 0 { return (lanes[lane].first!.time, lane) }
+        return heap.first.map { ($0.time, -1) }
     }
+
     /// How many events have ever been scheduled (the next sequence number).
     @inlinable public var scheduledCount: UInt64 { nextSequence }
 
@@ -79,7 +84,7 @@ public struct EventQueue<Event> {
         if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(delay: delay)) }
         if lane < lanes.count && lanes[lane].accepts(entry) {
             nextSequence &+= 1
-            lanes[lane].append(entry)
+            lanes[lane].events.pushBack(entry)
             laneEventCount += 1
         } else {
             push(event, at: entry.time)
@@ -102,14 +107,14 @@ public struct EventQueue<Event> {
 
     /// Removes and returns the earliest event.
     @inlinable public mutating func popMin() -> ScheduledEvent<Event>? {
-        if laneEventCount > 0 {
-            let lane = earliestLane()
-            if lane >= 0 {
-                laneEventCount -= 1
-                return lanes[lane].popFirst()
-            }
-        }
-        return popHeap()
+        peek().map { pop(from: $0.source) }
+    }
+
+    /// Removes and returns the first event of `source` as `peek` named it.
+    @inlinable public mutating func pop(from source: Int) -> ScheduledEvent<Event> {
+        guard source >= 0 else { return popHeap().unsafelyUnwrapped }
+        laneEventCount -= 1
+        return lanes[source].events.popFront().unsafelyUnwrapped
     }
 
     @inlinable mutating func popHeap() -> ScheduledEvent<Event>? {
@@ -136,7 +141,7 @@ public struct EventQueue<Event> {
     /// Drops every pending event (capacity is kept).
     public mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
-        for lane in lanes.indices { lanes[lane].removeAll() }
+        for lane in lanes.indices { lanes[lane].events.removeAll { _ in true } }
         laneEventCount = 0
     }
 }
