@@ -135,6 +135,25 @@ struct Calls: WindowBucket {
 }
 
 @Suite struct DeterministicMathTests {
+    /// The inline rounding must give `Int64(x.rounded())` to the bit: ties, the
+    /// largest double below 0.5, values past 2^52 (already whole) and random ones.
+    @Test func roundedToInt64MatchesTheStandardLibrary() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                                4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 4_503_599_627_370_497, 9.1e18, -9.1e18,
+                                1e-300, 123_456.5, 999_999.499_999_9]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<100_000 {
+            let magnitude = DeterministicMath.exp(generator.nextUnit() * 40)  // 1 ... 2.4e17
+            values.append((generator.nextUnit() - 0.5) * magnitude)
+        }
+        var mismatches = 0
+        for x in values where DeterministicMath.roundedToInt64(x) != Int64(x.rounded()) { mismatches += 1 }
+        #expect(mismatches == 0)
+        #expect(DeterministicMath.roundedToInt64(2.5) == 3)
+        #expect(DeterministicMath.roundedToInt64(-2.5) == -3)
+        #expect(DeterministicMath.roundedToInt64(0.49999999999999994) == 0)
+    }
+
     // Reference values from the closed forms (computed to 17 digits offline).
     @Test(arguments: [
         (1.0, 0.0), (2.718281828459045, 1.0), (2.0, 0.6931471805599453), (10.0, 2.302585092994046),

@@ -11,6 +11,17 @@ public enum DeterministicMath {
     @usableFromInline static let ln2 = 0.693147180559945309417232121458176568
     @usableFromInline static let ln10 = 2.302585092994045684017991454684364208
 
+    /// `Int64(x.rounded())` (half away from zero) for |x| < 9.2e18, without a
+    /// libm call: truncation is one instruction and `x - trunc(x)` is exact
+    /// (Sterbenz), so the result is the same to the bit.
+    @inlinable public static func roundedToInt64(_ x: Double) -> Int64 {
+        let truncated = Int64(x)
+        let fraction = x - Double(truncated)
+        if fraction >= 0.5 { return truncated + 1 }
+        if fraction <= -0.5 { return truncated - 1 }
+        return truncated
+    }
+
     /// Natural logarithm. `log(0) = -inf`; negative or NaN input gives NaN.
     @inlinable public static func log(_ x: Double) -> Double {
         if x.isNaN || x < 0 { return .nan }

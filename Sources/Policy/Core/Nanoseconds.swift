@@ -56,10 +56,11 @@ public struct Nanoseconds: Hashable, Comparable, Sendable {
 
     /// Scales by a real factor, rounding to the nearest nanosecond and saturating.
     @inlinable public func scaled(by factor: Double) -> Nanoseconds {
-        let value = (Double(ns) * factor).rounded()
+        // Doubles this large are whole numbers: comparing before rounding is the same test.
+        let value = Double(ns) * factor
         if value >= 9.2e18 { return .max }
         if value <= -9.2e18 { return Nanoseconds(ns: Int64.min) }
-        return Nanoseconds(ns: Int64(value))
+        return Nanoseconds(ns: DeterministicMath.roundedToInt64(value))
     }
 }
 

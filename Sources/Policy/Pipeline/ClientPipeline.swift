@@ -22,7 +22,7 @@ public struct ClientPipeline: Sendable {
     let perCallStages: [ClientPipelineConfig.Stage]
     let perAttemptStages: [ClientPipelineConfig.Stage]
     var activeRetries = 0
-    var events: [PipelineEvent] = []
+    @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
     public init(config: ClientPipelineConfig) throws(PolicyConfigError) {
@@ -257,6 +257,10 @@ public struct ClientPipeline: Sendable {
     public var hasEvents: Bool { !events.isEmpty }
 
     /// Moves the pending events into `buffer` (which the caller reuses).
+    /// `true` when `drainEvents` has something to hand over (a cheap check for
+    /// callers that poll after every operation).
+    @inlinable public var hasPendingEvents: Bool { !events.isEmpty }
+
     public mutating func drainEvents(into buffer: inout [PipelineEvent]) {
         guard !events.isEmpty else { return }  // the common case: one branch, no array work
         buffer.append(contentsOf: events)

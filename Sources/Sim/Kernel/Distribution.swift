@@ -57,7 +57,7 @@ public struct Distribution: Sendable, Equatable {
         let value = sample(using: &rng)
         if !(value > 0) { return .zero }
         if value >= 9.2e18 { return .max }
-        return SimTime(ns: Int64(value.rounded()))
+        return SimTime(ns: DeterministicMath.roundedToInt64(value))
     }
 
     /// A uniform draw in the open interval (0, 1), for quantile functions.

@@ -30,7 +30,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return result
     }
 
-    @inlinable func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
-        (x << k) | (x >> (64 - k))
+    /// `k` in 1...63 (masking shifts: no over-shift branches).
+    @inlinable @inline(__always) func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
+        (x &<< k) | (x &>> (64 &- k))
     }
 }

@@ -23,13 +23,15 @@ public struct Handle: Hashable, Sendable, CustomStringConvertible {
 /// freeing or checking a handle touches one array (one uniqueness check, one
 /// cache line) rather than three.
 public struct SlotPool<Record> {
-    @usableFromInline struct Slot {
-        @usableFromInline var record: Record
-        @usableFromInline var generation: UInt32
-        @usableFromInline var live: Bool
+    struct Slot {
+        var record: Record
+        var generation: UInt32
+        var live: Bool
     }
 
-    @usableFromInline var slots: [Slot] = []
+    /// Pointer-backed (no uniqueness check per access): the pool is owned by one
+    /// World and never copied.
+    var slots: FlatTable<Slot>
     var free: [UInt32] = []
     public let capacityLimit: Int
     public private(set) var liveCount = 0
@@ -37,7 +39,7 @@ public struct SlotPool<Record> {
 
     public init(capacityLimit: Int, reserving: Int = 1024) {
         self.capacityLimit = capacityLimit
-        slots.reserveCapacity(min(reserving, capacityLimit))
+        slots = FlatTable(reservingCapacity: max(1, min(reserving, capacityLimit)))
     }
 
     /// Stores `record` and returns its handle, or nil when the pool is at its limit.
@@ -59,10 +61,7 @@ public struct SlotPool<Record> {
     /// `true` when `handle` still names a live record.
     @inline(__always) public func isLive(_ handle: Handle) -> Bool {
         guard Int(handle.index) < slots.count else { return false }
-        return slots.withUnsafeBufferPointer { buffer in
-            let slot = buffer.baseAddress! + Int(handle.index)
-            return slot.pointee.live && slot.pointee.generation == handle.generation
-        }
+        return slots[Int(handle.index)].live && slots[Int(handle.index)].generation == handle.generation
     }
 
     /// Frees the record; its handle becomes stale.
@@ -86,6 +85,6 @@ public struct SlotPool<Record> {
     /// `_read` rather than `get`: reading one field must not copy the whole record.
     @inline(__always) public subscript(handle: Handle) -> Record {
         _read { yield slots[Int(handle.index)].record }
-        _modify { yield &slots[Int(handle.index)].record }
+        nonmutating _modify { yield &slots[Int(handle.index)].record }
     }
 }

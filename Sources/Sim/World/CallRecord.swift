@@ -68,12 +68,20 @@ struct InlineHandles {
     }
 
     mutating func remove(_ handle: Handle) {
-        for index in 0..<count where self[index] == handle {
-            self[index] = self[count - 1]
-            self[count - 1] = .none
-            count -= 1
-            return
+        // A homogeneous tuple is laid out as an array: scan it through a pointer
+        // rather than a switch per element.
+        let live = count
+        guard live > 0 else { return }
+        let found = withUnsafeMutableBytes(of: &storage) { raw in
+            let slots = raw.bindMemory(to: Handle.self)
+            for index in 0..<live where slots[index] == handle {
+                slots[index] = slots[live - 1]
+                slots[live - 1] = .none
+                return true
+            }
+            return false
         }
+        if found { count -= 1 }
     }
 }
 

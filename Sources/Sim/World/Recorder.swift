@@ -55,8 +55,8 @@ enum Counter: Int, CaseIterable {
 struct Recorder {
     let windowWidth: SimTime
     let entities: [EntityName]
-    var counts: [Double]
-    var histograms: [LogHistogram]
+    var counts: FlatTable<Double>
+    var histograms: FlatTable<LogHistogram>
     /// Which metrics each entity records, in output order.
     let metricsByEntity: [[Metric]]
     /// values[entity][position in metricsByEntity[entity]] = one value per closed window.
@@ -70,8 +70,8 @@ struct Recorder {
     init(windowWidth: SimTime, entities: [EntityName]) {
         self.windowWidth = windowWidth
         self.entities = entities
-        counts = Array(repeating: 0, count: entities.count * Recorder.counterCount)
-        histograms = Array(repeating: LogHistogram(), count: entities.count)
+        counts = FlatTable(repeating: 0, count: entities.count * Recorder.counterCount)
+        histograms = FlatTable(repeating: LogHistogram(), count: entities.count)
         metricsByEntity = entities.map { Recorder.metrics(for: $0.kind) }
         values = metricsByEntity.map { $0.map { _ in [] } }
     }

@@ -2,10 +2,12 @@
 struct ServiceRuntime {
     let specBox: SpecBox<ServiceSpec>
     var spec: ServiceSpec { specBox.value }
+    /// Read on every job (a copy of `spec.kind`, not a trip through the box).
+    var kind: ServiceSpec.Kind { specBox.value.kind }
     let index: Int32
     let entity: Int32
     /// Global instance indices of every instance, in host order (all versions).
-    var hosts: [Int32] = []
+    var hosts = FlatTable<Int32>()
     /// Global version indices.
     var versions: [Int32] = []
     /// The splitter across versions (nil with a single version).
@@ -56,11 +58,13 @@ final class VersionRuntime {
     }
 }
 
-/// A dependency call with its edge looked up once, at build time.
+/// A dependency call with its edge looked up once, at build time. Only plain
+/// values (no strings): the request path copies one per child call.
 struct ResolvedCall {
-    let spec: CallSpec
     let edge: Int32
-    /// `spec.percent / 100`.
+    let required: Bool
+    let fallbackLatency: SimTime
+    /// The spec's `percent / 100`.
     let probability: Double
 }
 
@@ -107,11 +111,11 @@ struct EdgeRuntime {
     let callee: Int32
     let entity: Int32
     /// Policy state: one per caller instance (scope `callerInstance`) or one shared.
-    var pipelines: [ClientPipeline]
+    var pipelines: FlatTable<ClientPipeline>
     /// Connection pool per policy slot: calls holding a connection.
-    var poolActive: [Int]
+    var poolActive: FlatTable<Int>
     /// Attempts waiting for a connection, per policy slot.
-    var poolWaiting: [RingDeque<Handle>]
+    var poolWaiting: FlatTable<RingDeque<Handle>>
     /// One-way network latency for this edge.
     let latency: Distribution
     let latencyIsZero: Bool

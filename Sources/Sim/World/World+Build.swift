@@ -59,8 +59,8 @@ extension World {
                 hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
                 perTryTimeout: pipeline.config.retry.perTryTimeout,
                 caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
-                pipelines: Array(repeating: pipeline, count: slots), poolActive: Array(repeating: 0, count: slots),
-                poolWaiting: (0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) },
+                pipelines: FlatTable(repeating: pipeline, count: slots), poolActive: FlatTable(repeating: 0, count: slots),
+                poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
             edgeRandom.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
             edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index
@@ -94,7 +94,8 @@ extension World {
                         guard serviceIndex[call.target] != nil else {
                             throw WorldBuildError(path: "\(callPath).target", message: "unknown service \"\(call.target)\"")
                         }
-                        resolved.append(ResolvedCall(spec: call, edge: try edge(from: serviceSpec.name, to: call.target, path: callPath),
+                        resolved.append(ResolvedCall(edge: try edge(from: serviceSpec.name, to: call.target, path: callPath),
+                                                     required: call.required, fallbackLatency: call.fallbackLatency,
                                                      probability: call.percent / 100))
                     }
                     steps.append(resolved)
@@ -161,8 +162,6 @@ extension World {
             ?? spec.network.latency
     }
 
-    /// Adds an instance of `version` (at build time ready at once; later ones start cold).
-    @discardableResult
     /// Lists or delists instance `i` in service discovery.
     mutating func setRegistered(_ i: Int, _ registered: Bool) {
         guard instanceRegistered[i] != registered else { return }
@@ -175,6 +174,8 @@ extension World {
         unregisteredHosts[s] == 0 && services[s].versions.count == 1
     }
 
+    /// Adds an instance of `version` (at build time ready at once; later ones start cold).
+    @discardableResult
     mutating func addInstance(service: Int32, version: Int32, ready: Bool) -> Int32 {
         let serviceSpec = services[Int(service)].spec
         let index = Int32(instances.count)

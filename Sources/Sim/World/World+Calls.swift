@@ -37,8 +37,8 @@ extension World {
         let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
                                       ^ (UInt64(attempts[a].step) << 32) ^ UInt64(UInt32(bitPattern: call.edge)))
         startCall(edge: call.edge, slot: slot, parent: a, client: -1, message: -1, identity: identity, key: attempts[a].key,
-                  priority: attempts[a].priority, deadline: .max, required: call.spec.required,
-                  fallbackLatency: call.spec.fallbackLatency, scheduler: &scheduler)
+                  priority: attempts[a].priority, deadline: .max, required: call.required,
+                  fallbackLatency: call.fallbackLatency, scheduler: &scheduler)
     }
 
     /// Asks the pipeline for another attempt of `c` and sends it.
@@ -74,13 +74,15 @@ extension World {
         let slot = Int(calls[c].policySlot)
         let callee = Int(edges[edge].callee)
         let version = routeVersion(service: callee, key: calls[c].key, edge: edge)
-        // Copy-on-write views of the flat per-instance arrays (no copying happens):
-        // the closures must not capture `self` while the pipeline is being mutated,
-        // and must not read whole instance records (each read would copy one).
-        let hosts = services[callee].hosts
-        let registered = instanceRegistered, versionOf = instanceVersion, outstanding = instanceOutstanding
+        // The closures read the flat per-instance tables through their addresses:
+        // they must not capture `self` while the pipeline is being mutated, and
+        // raw pointers cost no reference counting (nothing appends meanwhile).
+        let hostCount = services[callee].hosts.count
+        let hosts = services[callee].hosts.unsafeBase
+        let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
+        let outstanding = instanceOutstanding.unsafeBase
         let picked = edges[edge].pipelines[slot].pickHost(
-            hostCount: hosts.count, allEligible: allHostsEligible(service: callee),
+            hostCount: hostCount, allEligible: allHostsEligible(service: callee),
             isEligible: { host in
                 let instance = Int(hosts[host])
                 return registered[instance] && versionOf[instance] == version

@@ -20,9 +20,12 @@ extension World {
 
     mutating func clientArrival(_ c: Int, scheduler: inout Scheduler<Event>) {
         startClientRequest(c, scheduler: &scheduler)
-        if let next = clients[c].arrivals.nextArrival(after: scheduler.now, using: &clients[c].random) {
-            scheduler.schedule(.arrival(client: Int32(c)), at: next)
-        }
+        // The generator is taken out while the arrival process reads: reading one
+        // field of the record while writing another would copy the process.
+        var random = clients[c].random
+        let next = clients[c].arrivals.nextArrival(after: scheduler.now, using: &random)
+        clients[c].random = random
+        if let next { scheduler.schedule(.arrival(client: Int32(c)), at: next) }
     }
 
     mutating func clientBurst(_ c: Int, count: Int, scheduler: inout Scheduler<Event>) {
@@ -31,8 +34,10 @@ extension World {
 
     /// A client sends one request (a root call on its edge).
     mutating func startClientRequest(_ c: Int, scheduler: inout Scheduler<Event>) {
-        let key = clients[c].keys.sample(using: &clients[c].random)
-        let priority = clients[c].spec.priorities.sample(using: &clients[c].random)
+        var random = clients[c].random
+        let key = clients[c].keys.sample(using: &random)
+        let priority = clients[c].spec.priorities.sample(using: &random)
+        clients[c].random = random
         clients[c].sequence &+= 1
         let identity = SplitMix64.mix(clients[c].identitySeed ^ clients[c].sequence)
         recorder.count(clients[c].entity, .offered)

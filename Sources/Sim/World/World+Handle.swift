@@ -41,10 +41,18 @@ extension World {
 
     /// Turns what the pipelines report (breaker transitions, ejections, limit
     /// changes) into state-change events with their causes.
-    mutating func drainPipelineEvents(edge e: Int, slot only: Int? = nil, now: SimTime) {
-        // Draining is mutating (in place); reading a pipeline through the array
-        // to ask whether it has events would copy it whole on every call.
-        let slots = only.map { $0..<($0 + 1) } ?? edges[e].pipelines.indices
+    /// Called after every pipeline operation on the request path: almost always
+    /// there is nothing to drain, so the check is inline and the work is not.
+    @inline(__always) mutating func drainPipelineEvents(edge e: Int, slot: Int, now: SimTime) {
+        if edges[e].pipelines[slot].hasPendingEvents { drainPipelineEvents(edge: e, slots: slot..<(slot + 1), now: now) }
+    }
+
+    /// Drains every policy slot of edge `e`.
+    mutating func drainPipelineEvents(edge e: Int, now: SimTime) {
+        drainPipelineEvents(edge: e, slots: edges[e].pipelines.indices, now: now)
+    }
+
+    mutating func drainPipelineEvents(edge e: Int, slots: Range<Int>, now: SimTime) {
         for slot in slots {
             edges[e].pipelines[slot].drainEvents(into: &pipelineEvents)
             guard !pipelineEvents.isEmpty else { continue }

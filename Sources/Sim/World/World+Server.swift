@@ -95,10 +95,10 @@ extension World {
         work *= warmupMultiplier(instance: i, service: s, now: now) * instances[i].slowdown
         let (multiplier, added) = latencyFaults(a, service: s, now: now, random: &random)
         work = work * multiplier + Double(added.ns)
-        if services[s].spec.kind == .cache {
+        if services[s].kind == .cache {
             attempts[a].cacheMiss = !cacheHit(a, service: s, now: now, random: &random)
         }
-        scheduler.schedule(.workDone(a), after: SimTime(ns: Int64(min(work.rounded(), 9e18))))
+        scheduler.schedule(.workDone(a), after: SimTime(ns: work >= 9e18 ? 9_000_000_000_000_000_000 : DeterministicMath.roundedToInt64(work)))
     }
 
     /// Local work finished: fail intrinsically, or make the dependency calls.
@@ -114,14 +114,13 @@ extension World {
             finishJob(a, failure, didWork: true, scheduler: &scheduler)
             return
         }
-        if services[s].spec.kind == .queue {
+        if services[s].kind == .queue {
             // The broker acknowledges once the message is stored.
             let stored = enqueueMessage(service: s, call: attempts[a].call, scheduler: &scheduler)
             finishJob(a, stored ? .success : .overloaded, didWork: true, scheduler: &scheduler)
             return
         }
-        let steps = versions[Int(attempts[a].version)].steps
-        if steps.isEmpty || (services[s].spec.kind == .cache && !attempts[a].cacheMiss) {
+        if versions[Int(attempts[a].version)].steps.isEmpty || (services[s].kind == .cache && !attempts[a].cacheMiss) {
             finishJob(a, .success, didWork: true, scheduler: &scheduler)
             return
         }
@@ -131,15 +130,20 @@ extension World {
     /// Starts step `step` (skipping steps where no call is made); finishes the
     /// job when the steps run out.
     mutating func beginStep(_ a: Handle, _ step: Int, scheduler: inout Scheduler<Event>) {
-        let steps = versions[Int(attempts[a].version)].steps
+        // Steps and calls are read by index, each where it is used: holding the
+        // arrays across the child calls would cost reference counting per job.
+        let v = Int(attempts[a].version)
+        let stepCount = versions[v].steps.count
         var current = step
-        while current < steps.count && !attempts[a].cancelRequested {
+        while current < stepCount && !attempts[a].cancelRequested {
             attempts[a].phase = .calling
             attempts[a].step = Int16(current)
             // One token held by this loop so children that finish at once cannot end the step early.
             attempts[a].pendingChildCalls = 1
             var random = jobRandom(a, service: Int(instances[Int(attempts[a].instance)].service), salt: 2 + UInt64(current))
-            for call in steps[current] where call.probability >= 1 || random.chance(call.probability) {
+            for position in 0..<versions[v].steps[current].count {
+                let call = versions[v].steps[current][position]
+                guard call.probability >= 1 || random.chance(call.probability) else { continue }
                 attempts[a].pendingChildCalls += 1
                 startChildCall(parent: a, call: call, scheduler: &scheduler)
                 guard attempts.isLive(a), attempts[a].phase == .calling else { return }
@@ -261,11 +265,14 @@ extension World {
 
     /// Warm-up: service time starts at `warmupMultiplier` and eases to 1.
     mutating func warmupMultiplier(instance i: Int, service s: Int, now: SimTime) -> Double {
-        let spec = services[s].spec
-        guard spec.warmupDuration.ns > 0, spec.warmupMultiplier != 1, instances[i].readySince > .min else { return 1 }
-        let elapsed = Double((now - instances[i].readySince).ns) / Double(spec.warmupDuration.ns)
+        // Two fields read through the box: copying the whole spec out would cost
+        // reference counting on every job.
+        let duration = services[s].specBox.value.warmupDuration
+        let multiplier = services[s].specBox.value.warmupMultiplier
+        guard duration.ns > 0, multiplier != 1, instances[i].readySince > .min else { return 1 }
+        let elapsed = Double((now - instances[i].readySince).ns) / Double(duration.ns)
         guard elapsed < 1 else { return 1 }
-        return spec.warmupMultiplier + (1 - spec.warmupMultiplier) * max(0, elapsed)
+        return multiplier + (1 - multiplier) * max(0, elapsed)
     }
 
     /// Intrinsic errors of the version, plus error faults and bad releases.

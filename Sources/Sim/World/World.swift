@@ -69,25 +69,27 @@ public struct World: SimulationModel {
 
     public let spec: WorldSpec
     let streams: RandomStreams
-    var services: [ServiceRuntime] = []
+    // The per-entity tables written on every request are `FlatTable`s (pointer
+    // access, no copy-on-write check): the World is never copied.
+    var services = FlatTable<ServiceRuntime>()
     var versions: [VersionRuntime] = []
-    var instances: [InstanceRuntime] = []
+    var instances = FlatTable<InstanceRuntime>()
     /// Per instance, kept apart from the instance records so those stay small
     /// (reading a field of a record copies it whole).
-    var limiters: [ConcurrencyLimiter?] = []
+    var limiters = FlatTable<ConcurrencyLimiter?>()
     /// Listed in service discovery (load balancers may pick it). A crashed
     /// instance stays listed until discovery notices (`discoveryDelay`): the
     /// window in which a fast-failing dead host can sinkhole traffic.
-    var instanceRegistered: [Bool] = []
+    var instanceRegistered = FlatTable<Bool>()
     /// Per service: hosts not listed in discovery (0 lets load balancing skip its scans).
     var unregisteredHosts: [Int32] = []
     /// Attempts sent to each instance whose callers still wait (for load balancing).
-    var instanceOutstanding: [Int32] = []
+    var instanceOutstanding = FlatTable<Int32>()
     /// Each instance's version (read by load balancing on every pick).
-    var instanceVersion: [Int32] = []
-    var shedders: [LoadShedder?] = []
-    var edges: [EdgeRuntime] = []
-    var clients: [ClientRuntime] = []
+    var instanceVersion = FlatTable<Int32>()
+    var shedders = FlatTable<LoadShedder?>()
+    var edges = FlatTable<EdgeRuntime>()
+    var clients = FlatTable<ClientRuntime>()
     var faults: [FaultRuntime] = []
     var calls: SlotPool<CallRecord>
     var attempts: SlotPool<AttemptRecord>
@@ -95,7 +97,7 @@ public struct World: SimulationModel {
     /// What each recording entity belongs to (parallel to `recorder.entities`).
     var owners: [EntityOwner] = [.run]
     /// Per-edge generators for policy randomness (jitter, load balancing, throttling).
-    var edgeRandom: [Xoshiro256StarStar] = []
+    var edgeRandom = FlatTable<Xoshiro256StarStar>()
     /// Generators for fault timing (preemptions) and network latency.
     var faultRandom: Xoshiro256StarStar
     var networkRandom: Xoshiro256StarStar

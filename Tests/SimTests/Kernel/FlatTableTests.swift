@@ -1,0 +1,69 @@
+import Testing
+@testable import Sim
+
+@Suite struct FlatTableTests {
+    struct Record: Equatable {
+        var id: Int
+        var label: String
+    }
+
+    /// Growth moves every element: after 10,000 appends from a capacity of 1
+    /// each record still holds what was written, and writes land in place.
+    @Test func appendsPastCapacityKeepEveryElementAndWritesInPlace() {
+        let table = FlatTable<Record>(reservingCapacity: 1)
+        for id in 0..<10_000 { table.append(Record(id: id, label: "r\(id)")) }
+        #expect(table.count == 10_000)
+        #expect(table.storage.capacity == 16_384)
+        table[4_321].id += 1_000_000
+        table[9_999].label = "last"
+        #expect(table[4_321] == Record(id: 1_004_321, label: "r4321"))
+        #expect(table[9_999].label == "last")
+        #expect(table.reduce(0) { $0 + $1.id } == (0..<10_000).reduce(0, +) + 1_000_000)
+        #expect(Array(table.indices) == Array(0..<10_000))
+    }
+
+    /// The price of skipping copy-on-write, pinned so nobody relies on value semantics.
+    @Test func copiesShareStorage() {
+        let table = FlatTable(repeating: 0, count: 3)
+        let alias = table
+        alias[1] = 7
+        alias.append(9)
+        #expect(Array(table) == [0, 7, 0, 9])
+    }
+
+    /// Elements are released with the table (no leak, no double free): the
+    /// weak reference empties once the last table holding the object is gone.
+    @Test func releasesItsElements() {
+        final class Box {}
+        weak var watched: Box?
+        do {
+            let table = FlatTable<Box>()
+            let box = Box()
+            watched = box
+            table.append(box)
+            table.reserveCapacity(100)
+            #expect(watched != nil)
+        }
+        #expect(watched == nil)
+    }
+}
+
+@Suite struct InlineHandlesTests {
+    /// Removal swaps the last handle into the hole; a handle not held changes nothing.
+    @Test func removeSwapsTheLastIntoTheHoleAndIgnoresStrangers() {
+        var handles = InlineHandles()
+        var accepted: [Bool] = []
+        for index in 0..<6 { accepted.append(handles.append(Handle(index: UInt32(index == 5 ? 9 : index), generation: 1))) }
+        #expect(accepted == [true, true, true, true, true, false])
+        handles.remove(Handle(index: 1, generation: 1))
+        #expect(handles.count == 4)
+        #expect((0..<4).map { handles[$0].index } == [0, 4, 2, 3])
+        handles.remove(Handle(index: 2, generation: 2))  // wrong generation: not held
+        #expect(handles.count == 4)
+        for index: UInt32 in [0, 4, 2, 3] { handles.remove(Handle(index: index, generation: 1)) }
+        #expect(handles.count == 0)
+        handles.remove(Handle(index: 0, generation: 1))
+        #expect(handles.count == 0)
+        #expect(handles[4] == .none)
+    }
+}
