@@ -54,13 +54,22 @@ public struct Nanoseconds: Hashable, Comparable, Sendable {
         return Nanoseconds(ns: sum)
     }
 
+    /// A real number of nanoseconds, rounded to the nearest (half away from
+    /// zero) and saturating at `.max` and `Int64.min` beyond +-9.2e18.
+    @inlinable public init(roundingSaturated value: Double) {
+        // Doubles this large are whole numbers: comparing before rounding is the same test.
+        if value >= 9.2e18 {
+            self = .max
+        } else if value <= -9.2e18 {
+            self = Nanoseconds(ns: Int64.min)
+        } else {
+            self = Nanoseconds(ns: DeterministicMath.roundedToInt64(value))
+        }
+    }
+
     /// Scales by a real factor, rounding to the nearest nanosecond and saturating.
     @inlinable public func scaled(by factor: Double) -> Nanoseconds {
-        // Doubles this large are whole numbers: comparing before rounding is the same test.
-        let value = Double(ns) * factor
-        if value >= 9.2e18 { return .max }
-        if value <= -9.2e18 { return Nanoseconds(ns: Int64.min) }
-        return Nanoseconds(ns: DeterministicMath.roundedToInt64(value))
+        Nanoseconds(roundingSaturated: Double(ns) * factor)
     }
 }
 

@@ -254,13 +254,11 @@ public struct ClientPipeline: Sendable {
     /// The retry budget's level (tokens, or retries available) for telemetry.
     public var retryBudgetLevel: Double { budget.level }
 
-    public var hasEvents: Bool { !events.isEmpty }
+    /// `true` when `drainEvents` has something to hand over: inlinable, so a
+    /// caller that polls after every operation pays one load and a branch.
+    @inlinable public var hasEvents: Bool { !events.isEmpty }
 
     /// Moves the pending events into `buffer` (which the caller reuses).
-    /// `true` when `drainEvents` has something to hand over (a cheap check for
-    /// callers that poll after every operation).
-    @inlinable public var hasPendingEvents: Bool { !events.isEmpty }
-
     public mutating func drainEvents(into buffer: inout [PipelineEvent]) {
         guard !events.isEmpty else { return }  // the common case: one branch, no array work
         buffer.append(contentsOf: events)

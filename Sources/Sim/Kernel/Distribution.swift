@@ -55,9 +55,7 @@ public struct Distribution: Sendable, Equatable {
     /// Draws a duration: the value read as nanoseconds, rounded, never negative.
     public func sampleDuration(using rng: inout some RandomNumberGenerator) -> SimTime {
         let value = sample(using: &rng)
-        if !(value > 0) { return .zero }
-        if value >= 9.2e18 { return .max }
-        return SimTime(ns: DeterministicMath.roundedToInt64(value))
+        return value > 0 ? SimTime(roundingSaturated: value) : .zero
     }
 
     /// A uniform draw in the open interval (0, 1), for quantile functions.

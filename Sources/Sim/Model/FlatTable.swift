@@ -50,8 +50,6 @@ struct FlatTable<Element> {
     }
 
     @inline(__always) var count: Int { storage.count }
-    var isEmpty: Bool { storage.count == 0 }
-    var indices: Range<Int> { 0..<storage.count }
 
     @inline(__always) subscript(index: Int) -> Element {
         unsafeAddress {

@@ -19,9 +19,9 @@ public struct Handle: Hashable, Sendable, CustomStringConvertible {
 /// `capacityLimit` bounds it; `allocate` returns nil past the bound and the
 /// model stops the run with that limit named.
 ///
-/// A record, its generation and its live flag sit together in one array, so
-/// freeing or checking a handle touches one array (one uniqueness check, one
-/// cache line) rather than three.
+/// A record, its generation and its live flag sit together in one `FlatTable`
+/// slot, so freeing or checking a handle touches one cache line, with no
+/// copy-on-write check. Like the table, copies of a pool share its records.
 public struct SlotPool<Record> {
     struct Slot {
         var record: Record
@@ -29,8 +29,6 @@ public struct SlotPool<Record> {
         var live: Bool
     }
 
-    /// Pointer-backed (no uniqueness check per access): the pool is owned by one
-    /// World and never copied.
     var slots: FlatTable<Slot>
     var free: [UInt32] = []
     public let capacityLimit: Int

@@ -2,7 +2,7 @@
 struct ServiceRuntime {
     let specBox: SpecBox<ServiceSpec>
     var spec: ServiceSpec { specBox.value }
-    /// Read on every job (a copy of `spec.kind`, not a trip through the box).
+    /// Read on every job: one field through the box, not the whole spec copied out.
     var kind: ServiceSpec.Kind { specBox.value.kind }
     let index: Int32
     let entity: Int32

@@ -39,12 +39,10 @@ extension World {
         }
     }
 
-    /// Turns what the pipelines report (breaker transitions, ejections, limit
-    /// changes) into state-change events with their causes.
-    /// Called after every pipeline operation on the request path: almost always
-    /// there is nothing to drain, so the check is inline and the work is not.
+    /// Drains one policy slot after a pipeline operation on the request path:
+    /// almost always there is nothing to drain, so the check is inline and the work is not.
     @inline(__always) mutating func drainPipelineEvents(edge e: Int, slot: Int, now: SimTime) {
-        if edges[e].pipelines[slot].hasPendingEvents { drainPipelineEvents(edge: e, slots: slot..<(slot + 1), now: now) }
+        if edges[e].pipelines[slot].hasEvents { drainPipelineEvents(edge: e, slots: slot..<(slot + 1), now: now) }
     }
 
     /// Drains every policy slot of edge `e`.
@@ -52,6 +50,8 @@ extension World {
         drainPipelineEvents(edge: e, slots: edges[e].pipelines.indices, now: now)
     }
 
+    /// Turns what the pipelines report (breaker transitions, ejections, limit
+    /// changes) into state-change events with their causes.
     mutating func drainPipelineEvents(edge e: Int, slots: Range<Int>, now: SimTime) {
         for slot in slots {
             edges[e].pipelines[slot].drainEvents(into: &pipelineEvents)

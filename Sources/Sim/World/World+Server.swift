@@ -98,7 +98,7 @@ extension World {
         if services[s].kind == .cache {
             attempts[a].cacheMiss = !cacheHit(a, service: s, now: now, random: &random)
         }
-        scheduler.schedule(.workDone(a), after: SimTime(ns: work >= 9e18 ? 9_000_000_000_000_000_000 : DeterministicMath.roundedToInt64(work)))
+        scheduler.schedule(.workDone(a), after: SimTime(roundingSaturated: min(work, 9e18)))
     }
 
     /// Local work finished: fail intrinsically, or make the dependency calls.

@@ -70,7 +70,8 @@ public struct World: SimulationModel {
     public let spec: WorldSpec
     let streams: RandomStreams
     // The per-entity tables written on every request are `FlatTable`s (pointer
-    // access, no copy-on-write check): the World is never copied.
+    // access, no copy-on-write check). Copies of a World share them, so a World
+    // is built, run in place by one engine and never copied.
     var services = FlatTable<ServiceRuntime>()
     var versions: [VersionRuntime] = []
     var instances = FlatTable<InstanceRuntime>()
