@@ -172,6 +172,22 @@ struct Calls: WindowBucket {
         #expect(abs(DeterministicMath.exp(x) - expected) <= 4 * expected * Double.ulpOfOne)
     }
 
+    @Test func decomposeMatchesTheStandardLibrary() {
+        var rng = SplitMix64(seed: 12)
+        var values: [Double] = [1, 2, 0.5, 1.4142135623730951, .leastNormalMagnitude, .leastNonzeroMagnitude,
+                                .leastNormalMagnitude.nextDown, .greatestFiniteMagnitude, 3e-310, .leastNonzeroMagnitude * 7]
+        for _ in 0..<100_000 {
+            values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF | 1))  // finite, > 0, normal or subnormal
+        }
+        var subnormals = 0
+        for x in values {
+            let (exponent, significand) = DeterministicMath.decompose(x)
+            #expect(exponent == Double(x.exponent) && significand == x.significand, "x = \(x)")
+            if x.isSubnormal { subnormals += 1 }
+        }
+        #expect(subnormals >= 4)
+    }
+
     @Test func logAndExpAreInverse() {
         var rng = SplitMix64(seed: 3)
         for _ in 0..<10_000 {

@@ -28,8 +28,7 @@ public enum DeterministicMath {
         if x == 0 { return -.infinity }
         if x.isInfinite { return .infinity }
         // x = m * 2^e with m in [sqrt(1/2), sqrt(2)).
-        var exponent = Double(x.exponent)
-        var mantissa = x.significand  // in [1, 2)
+        var (exponent, mantissa) = decompose(x)  // mantissa in [1, 2)
         if mantissa > 1.4142135623730951 {
             mantissa *= 0.5
             exponent += 1
@@ -48,6 +47,16 @@ public enum DeterministicMath {
         }
         let logMantissa = 2 * (s + s * sum)
         return exponent * ln2Hi + (exponent * ln2Lo + logMantissa)
+    }
+
+    /// `(Double(x.exponent), x.significand)` for a finite x > 0. A normal x
+    /// is read from its bits, which gives the same two values without the
+    /// standard library's out-of-line getters (`log` runs once per sampled
+    /// service time); a subnormal one takes the getters.
+    @inlinable static func decompose(_ x: Double) -> (exponent: Double, significand: Double) {
+        let biased = (x.bitPattern >> 52) & 0x7FF
+        guard biased != 0 else { return (Double(x.exponent), x.significand) }
+        return (Double(Int64(biased) - 1023), Double(bitPattern: (x.bitPattern & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000))
     }
 
     /// Base-10 logarithm.

@@ -6,7 +6,7 @@ extension ClientPipeline {
     /// never asked about a call an outer one refused (it is not even counted:
     /// an open breaker listed before the throttle keeps the throttle's request
     /// count unchanged, as a decorator chain would).
-    mutating func admit(_ stages: [ClientPipelineConfig.Stage], now: Nanoseconds,
+    mutating func admit(_ stages: StageList, now: Nanoseconds,
                         using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
         var admitted: StageSet = []
         var epoch: UInt32 = 0

@@ -19,8 +19,8 @@ public struct ClientPipeline: Sendable {
     /// attempt (after it): as sets, and as lists in the declared order.
     let perCall: StageSet
     let perAttempt: StageSet
-    let perCallStages: [ClientPipelineConfig.Stage]
-    let perAttemptStages: [ClientPipelineConfig.Stage]
+    let perCallStages: StageList
+    let perAttemptStages: StageList
     var activeRetries = 0
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
@@ -36,15 +36,15 @@ public struct ClientPipeline: Sendable {
         balancer = LoadBalancer(config: config.loadBalancer)
         outliers = OutlierDetector(config: config.outlierDetection, hostCount: 0)
         let retryIndex = config.order.firstIndex(of: .retry)!
-        perCallStages = Array(config.order[..<retryIndex])
-        perAttemptStages = Array(config.order[(retryIndex + 1)...])
+        perCallStages = StageList(config.order[..<retryIndex])
+        perAttemptStages = StageList(config.order[(retryIndex + 1)...])
         perCall = ClientPipeline.stages(perCallStages)
         perAttempt = ClientPipeline.stages(perAttemptStages)
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
 
-    static func stages(_ list: [ClientPipelineConfig.Stage]) -> StageSet {
+    static func stages(_ list: StageList) -> StageSet {
         var set: StageSet = []
         for stage in list {
             switch stage {

@@ -180,4 +180,25 @@ import Testing
         for _ in 0..<4 { driver.call { _ in .success } }
         #expect(driver.pipeline.budget.level(at: driver.now) == 0.5)
     }
+
+    /// The packed stage list gives back every arrangement of the guards, in order.
+    @Test func stageListKeepsEveryOrderOfTheGuards() {
+        let guards: [ClientPipelineConfig.Stage] = [.breaker, .throttle, .rateLimit, .bulkhead]
+        func permutations(_ items: [ClientPipelineConfig.Stage]) -> [[ClientPipelineConfig.Stage]] {
+            guard items.count > 1 else { return [items] }
+            return items.indices.flatMap { i in
+                permutations(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 }
+            }
+        }
+        var checked = 0
+        for length in 0...guards.count {
+            for order in permutations(Array(guards.prefix(length))) {
+                let list = StageList(order)
+                #expect(Array(list) == order)
+                #expect(list.count == order.count)
+                checked += 1
+            }
+        }
+        #expect(checked == 1 + 1 + 2 + 6 + 24)
+    }
 }
