@@ -8,7 +8,9 @@
 /// uniform draw (a mixture uses two), so streams stay aligned between two runs
 /// that differ only in a policy: the premise of common random numbers.
 public struct Distribution: Sendable, Equatable {
-    indirect enum Kind: Sendable, Equatable {
+    // Not `indirect`: a mixture already holds its components in an array, and
+    // a boxed case would be retained and released around every sample.
+    enum Kind: Sendable, Equatable {
         case constant(Double)
         case uniform(low: Double, high: Double)
         case exponential(mean: Double)

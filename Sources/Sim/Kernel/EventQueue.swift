@@ -31,6 +31,8 @@ public struct EventQueue<Event> {
     @usableFromInline var heap: [ScheduledEvent<Event>] = []
     @usableFromInline var lanes: [DelayLane<Event>] = []
     @usableFromInline var laneEventCount = 0
+    /// The lane the last fixed-delay push went to.
+    @usableFromInline var lastLane = 0
     @usableFromInline var nextSequence: UInt64 = 0
     /// Distinct delays that get a lane; further delays go to the heap.
     public static var maxLanes: Int { 8 }
@@ -49,7 +51,7 @@ public struct EventQueue<Event> {
     /// lane), for `pop(from:)`: one look at the lanes serves both.
     @inlinable public func peek() -> (time: SimTime, source: Int)? {
         let lane = laneEventCount > 0 ? earliestLane() : -1
-        if lane >= 0 { return (lanes[lane].first!.time, lane) }
+        if lane >= 0 { return (SimTime(ns: lanes[lane].frontKey.time), lane) }
         return heap.first.map { ($0.time, -1) }
     }
 
@@ -79,12 +81,16 @@ public struct EventQueue<Event> {
     /// For fixed delays that repeat, such as timeouts.
     @inlinable public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
         let entry = ScheduledEvent(time: now.saturatingAdd(delay), sequence: nextSequence, event: event)
-        var lane = 0
-        while lane < lanes.count && lanes[lane].delay != delay { lane += 1 }
-        if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(delay: delay)) }
-        if lane < lanes.count && lanes[lane].accepts(entry) {
+        // Most pushes repeat the previous delay: look there first.
+        var lane = lastLane
+        if lane >= lanes.count || lanes[lane].delay != delay {
+            lane = 0
+            while lane < lanes.count && lanes[lane].delay != delay { lane += 1 }
+            if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(delay: delay)) }
+            lastLane = lane
+        }
+        if lane < lanes.count && lanes[lane].pushBack(entry) {
             nextSequence &+= 1
-            lanes[lane].events.pushBack(entry)
             laneEventCount += 1
         } else {
             push(event, at: entry.time)
@@ -94,12 +100,13 @@ public struct EventQueue<Event> {
     /// The lane whose first event fires before the heap's and every other lane's; -1 for the heap.
     @inlinable func earliestLane() -> Int {
         var best = -1
-        var bestEntry = heap.first
-        for lane in lanes.indices {
-            guard let first = lanes[lane].first else { continue }
-            if bestEntry == nil || first.firesBefore(bestEntry!) {
+        var bestTime = Int64.max, bestSequence = UInt64.max
+        if let top = heap.first { (bestTime, bestSequence) = (top.time.ns, top.sequence) }
+        for lane in lanes.indices where !lanes[lane].isEmpty {
+            let (time, sequence) = lanes[lane].frontKey
+            if time < bestTime || (time == bestTime && sequence < bestSequence) {
                 best = lane
-                bestEntry = first
+                (bestTime, bestSequence) = (time, sequence)
             }
         }
         return best
@@ -114,7 +121,7 @@ public struct EventQueue<Event> {
     @inlinable public mutating func pop(from source: Int) -> ScheduledEvent<Event> {
         guard source >= 0 else { return popHeap().unsafelyUnwrapped }
         laneEventCount -= 1
-        return lanes[source].events.popFront().unsafelyUnwrapped
+        return lanes[source].popFront()
     }
 
     @inlinable mutating func popHeap() -> ScheduledEvent<Event>? {
@@ -141,7 +148,7 @@ public struct EventQueue<Event> {
     /// Drops every pending event (capacity is kept).
     public mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
-        for lane in lanes.indices { lanes[lane].events.removeAll { _ in true } }
+        for lane in lanes.indices { lanes[lane].removeAll() }
         laneEventCount = 0
     }
 }

@@ -66,6 +66,14 @@ struct FlatTable<Element> {
     /// nothing appends to the table (capturing it costs no reference count).
     @inline(__always) var unsafeBase: UnsafeMutablePointer<Element> { storage.base }
 
+    /// The address of element `index` (bounds-checked), for calling a method on
+    /// the element in place: through the subscript, a call that takes closures
+    /// or that the compiler cannot see into retains the storage around it, or
+    /// copies the element out. Valid while nothing appends to the table.
+    @inline(__always) func address(_ index: Int) -> UnsafeMutablePointer<Element> {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "FlatTable index out of range")
+        return storage.base + index
+    }
     /// Adds `element` at the end (doubling the storage when full).
     func append(_ element: Element) {
         if storage.count == storage.capacity { storage.grow(to: storage.capacity * 2) }
@@ -73,6 +81,12 @@ struct FlatTable<Element> {
         storage.count += 1
     }
 
+    /// Removes and returns the last element, or nil when the table is empty.
+    func popLast() -> Element? {
+        guard storage.count > 0 else { return nil }
+        storage.count -= 1
+        return (storage.base + storage.count).move()
+    }
     func reserveCapacity(_ capacity: Int) {
         if capacity > storage.capacity { storage.grow(to: capacity) }
     }

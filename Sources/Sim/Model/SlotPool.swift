@@ -30,7 +30,8 @@ public struct SlotPool<Record> {
     }
 
     var slots: FlatTable<Slot>
-    var free: [UInt32] = []
+    /// Indices of released slots, reused last-in first-out.
+    var free = FlatTable<UInt32>(reservingCapacity: 64)
     public let capacityLimit: Int
     public private(set) var liveCount = 0
     public private(set) var peakLiveCount = 0

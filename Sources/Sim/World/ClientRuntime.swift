@@ -36,4 +36,12 @@ struct ClientRuntime {
         random = streams.stream("client.\(spec.name)")
         identitySeed = streams.seed(for: "client.\(spec.name).requests")
     }
+
+    /// The next arrival strictly after `t`, drawn from the client's own stream.
+    /// Mutating so that it runs on the record in place: a non-mutating read of
+    /// `arrivals` through the World's table copies the process (and retains its
+    /// arrays) on every arrival.
+    mutating func nextArrival(after t: SimTime) -> SimTime? {
+        arrivals.nextArrival(after: t, using: &random)
+    }
 }

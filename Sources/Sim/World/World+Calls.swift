@@ -81,7 +81,8 @@ extension World {
         let hosts = services[callee].hosts.unsafeBase
         let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
         let outstanding = instanceOutstanding.unsafeBase
-        let picked = edges[edge].pipelines[slot].pickHost(
+        let pipeline = edges[edge].pipelines.address(slot)
+        let picked = pipeline.pointee.pickHost(
             hostCount: hostCount, allEligible: allHostsEligible(service: callee),
             isEligible: { host in
                 let instance = Int(hosts[host])

@@ -20,11 +20,7 @@ extension World {
 
     mutating func clientArrival(_ c: Int, scheduler: inout Scheduler<Event>) {
         startClientRequest(c, scheduler: &scheduler)
-        // The generator is taken out while the arrival process reads: reading one
-        // field of the record while writing another would copy the process.
-        var random = clients[c].random
-        let next = clients[c].arrivals.nextArrival(after: scheduler.now, using: &random)
-        clients[c].random = random
+        let next = clients[c].nextArrival(after: scheduler.now)
         if let next { scheduler.schedule(.arrival(client: Int32(c)), at: next) }
     }
 

@@ -81,7 +81,7 @@ import Testing
             #expect(count == 5_000)
         }
         #expect(queue.lanes.count == 1)
-        #expect(queue.lanes[0].events.isEmpty && queue.lanes[0].events.capacity >= 5_000)
+        #expect(queue.lanes[0].isEmpty && queue.lanes[0].capacity >= 5_000)
     }
 }
 

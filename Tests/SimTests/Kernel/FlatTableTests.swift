@@ -48,6 +48,55 @@ import Testing
     }
 }
 
+@Suite struct FlatTableAddressTests {
+    /// A write through `address` is the element's: the subscript reads it back.
+    @Test func writesThroughTheAddressLandInTheTable() {
+        let table = FlatTable<Int>(repeating: 0, count: 5)
+        table.address(3).pointee += 7
+        table.address(0).pointee = -1
+        #expect(Array(table) == [-1, 0, 0, 7, 0])
+    }
+
+    /// `popLast` takes elements off the end (and gives up ownership of them).
+    @Test func popLastEmptiesFromTheEnd() {
+        final class Box {}
+        weak var watched: Box?
+        let table = FlatTable<Box>()
+        do {
+            let box = Box()
+            watched = box
+            table.append(Box())
+            table.append(box)
+        }
+        #expect(table.popLast() != nil)
+        #expect(watched == nil)
+        #expect(table.count == 1)
+        #expect(table.popLast() != nil && table.popLast() == nil && table.isEmpty)
+    }
+}
+
+@Suite struct DelayLaneRingTests {
+    /// Entries come out in push order across growth, and one that would fire
+    /// before the back of the lane is refused (it must go to the heap).
+    @Test func keepsOrderAcrossGrowthAndRefusesAnEarlierEntry() {
+        var lane = DelayLane<Int>(delay: .ms(1))
+        var popped: [Int] = []
+        for round in 0..<3 {
+            for id in 0..<1_500 {
+                let entry = ScheduledEvent(time: SimTime(ns: Int64(round * 10_000 + id)), sequence: UInt64(round * 10_000 + id), event: id)
+                let accepted = lane.pushBack(entry)
+                #expect(accepted)
+            }
+            let early = lane.pushBack(ScheduledEvent(time: SimTime(ns: Int64(round * 10_000)), sequence: 99_999, event: -1))
+            #expect(!early)
+            #expect(lane.count == 1_500)
+            while !lane.isEmpty { popped.append(lane.popFront().event) }
+        }
+        #expect(popped == Array(repeating: Array(0..<1_500), count: 3).flatMap { $0 })
+        #expect(lane.capacity == 2_048)
+    }
+}
+
 @Suite struct InlineHandlesTests {
     /// Removal swaps the last handle into the hole; a handle not held changes nothing.
     @Test func removeSwapsTheLastIntoTheHoleAndIgnoresStrangers() {
@@ -65,5 +114,23 @@ import Testing
         handles.remove(Handle(index: 0, generation: 1))
         #expect(handles.count == 0)
         #expect(handles[4] == .none)
+    }
+}
+
+@Suite struct SlotPoolTests {
+    /// Released slots are reused last-in first-out with a new generation, so
+    /// a handle to the old record is no longer live; the limit refuses more.
+    @Test func reusesReleasedSlotsWithANewGenerationUpToTheLimit() {
+        var pool = SlotPool<String>(capacityLimit: 3, reserving: 1)
+        let a = pool.allocate("a")!, b = pool.allocate("b")!, c = pool.allocate("c")!
+        #expect(pool.allocate("d") == nil)
+        pool.release(a)
+        pool.release(c)
+        let reusedC = pool.allocate("e")!, reusedA = pool.allocate("f")!
+        #expect((reusedC.index, reusedC.generation) == (c.index, 1))
+        #expect((reusedA.index, reusedA.generation) == (a.index, 1))
+        #expect(!pool.isLive(a) && !pool.isLive(c) && pool.isLive(b) && pool.isLive(reusedA))
+        #expect(pool[reusedA] == "f" && pool[b] == "b")
+        #expect(pool.liveCount == 3 && pool.peakLiveCount == 3)
     }
 }
