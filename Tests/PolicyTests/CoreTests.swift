@@ -175,7 +175,7 @@ struct Calls: WindowBucket {
     @Test func decomposeMatchesTheStandardLibrary() {
         var rng = SplitMix64(seed: 12)
         var values: [Double] = [1, 2, 0.5, 1.4142135623730951, .leastNormalMagnitude, .leastNonzeroMagnitude,
-                                .leastNormalMagnitude.nextDown, .greatestFiniteMagnitude, 3e-310, .leastNonzeroMagnitude * 7]
+                                .leastNormalMagnitude.nextDown, .greatestFiniteMagnitude, .leastNormalMagnitude / 3, .leastNonzeroMagnitude * 7]
         for _ in 0..<100_000 {
             values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF | 1))  // finite, > 0, normal or subnormal
         }
