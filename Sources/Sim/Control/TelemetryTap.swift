@@ -105,6 +105,6 @@ struct TelemetryTap {
 extension RingDeque where Element == TelemetrySample {
     /// Marks one sample consumed in place.
     mutating func markConsumed(at offset: Int) {
-        storage[(head + offset) & mask]!.consumed = true
+        storage[(head + offset) & mask].consumed = true
     }
 }

@@ -37,11 +37,18 @@ struct ClientRuntime {
         identitySeed = streams.seed(for: "client.\(spec.name).requests")
     }
 
+    // The draws below are mutating so that they run on the record in place:
+    // reading `arrivals` or `keys` through the World's table from outside
+    // copies them (and retains their arrays) on every request.
+
     /// The next arrival strictly after `t`, drawn from the client's own stream.
-    /// Mutating so that it runs on the record in place: a non-mutating read of
-    /// `arrivals` through the World's table copies the process (and retains its
-    /// arrays) on every arrival.
     mutating func nextArrival(after t: SimTime) -> SimTime? {
         arrivals.nextArrival(after: t, using: &random)
+    }
+
+    /// A new request's key and priority class, drawn from the client's own stream.
+    mutating func drawKeyAndPriority() -> (key: UInt64, priority: UInt8) {
+        let key = keys.sample(using: &random)
+        return (key, spec.priorities.sample(using: &random))
     }
 }

@@ -30,10 +30,7 @@ extension World {
 
     /// A client sends one request (a root call on its edge).
     mutating func startClientRequest(_ c: Int, scheduler: inout Scheduler<Event>) {
-        var random = clients[c].random
-        let key = clients[c].keys.sample(using: &random)
-        let priority = clients[c].spec.priorities.sample(using: &random)
-        clients[c].random = random
+        let (key, priority) = clients[c].drawKeyAndPriority()
         clients[c].sequence &+= 1
         let identity = SplitMix64.mix(clients[c].identitySeed ^ clients[c].sequence)
         recorder.count(clients[c].entity, .offered)
