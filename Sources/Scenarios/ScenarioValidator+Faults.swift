@@ -45,7 +45,7 @@ extension ScenarioValidator.Context {
             if fault.errorClass == .success || fault.errorClass == .rejected {
                 report(path.appending(key: "errorClass"), "a fault's error class must be a failure a server returns, not \"\(fault.errorClass.rawValue)\"")
             }
-            checkCondition(path.appending(key: "condition"), fault.condition, service: serviceOf(fault.target))
+            checkCondition(path.appending(key: "condition"), fault, service: serviceOf(fault.target))
         }
     }
 
@@ -145,8 +145,18 @@ extension ScenarioValidator.Context {
         }
     }
 
-    mutating func checkCondition(_ path: JSONPath, _ condition: FaultConditionSpec, service: ServiceSpec?) {
+    mutating func checkCondition(_ path: JSONPath, _ fault: FaultSpec, service: ServiceSpec?) {
+        let condition = fault.condition
+        if !condition.isEmpty && !fault.kind.takesCondition {
+            // A condition the model would ignore is a mistake the user must hear about.
+            let kinds = FaultSpec.Kind.allCases.filter(\.takesCondition).map(\.rawValue).joined(separator: ", ")
+            report(path, "a \(fault.kind.rawValue) fault hits its target as a whole and takes no condition (only \(kinds) do)")
+            return
+        }
         if condition.keyFrom < 0 { report(path.appending(key: "keyFrom"), "expected a key >= 0") }
+        if condition.keyTo == 0 && condition.keyFrom > 0 {
+            report(path.appending(key: "keyFrom"), "keyFrom \(condition.keyFrom) needs keyTo (the first key not hit): keyTo 0 means every key")
+        }
         if condition.keyTo != 0 && condition.keyTo <= condition.keyFrom {
             report(path.appending(key: "keyTo"), "expected keyTo > keyFrom (\(condition.keyFrom)), or 0 for every key")
         }

@@ -260,6 +260,11 @@ extension MalformedCase {
                       .at("5:71", "faults[0].duration", "expected a duration > 0 (or \"never\" to last until the end), got 0s")),
         MalformedCase("fault-success-class.json5",
                       .at("5:70", "faults[0].errorClass", "a fault's error class must be a failure a server returns, not \"success\"")),
+        MalformedCase("fault-condition-on-crash.json5",
+                      .at("5:70", "faults[0].condition",
+                          "a crash fault hits its target as a whole and takes no condition (only latency, errors, failFirst, blackHole, badRelease do)")),
+        MalformedCase("fault-condition-keyfrom-only.json5",
+                      .at("5:79", "faults[0].condition.keyFrom", "keyFrom 500 needs keyTo (the first key not hit): keyTo 0 means every key")),
         MalformedCase("schema-version-2.json5", .at("2:18", "schemaVersion", "this faultsim reads schemaVersion 1, the file says 2")),
     ]
 

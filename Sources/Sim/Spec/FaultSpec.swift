@@ -44,6 +44,16 @@ public struct FaultSpec: SpecDefaults, Equatable {
 
         /// Whether the fault hits controllers rather than the data plane.
         public var actsOnControllers: Bool { self == .telemetryLag || self == .controlPlaneOutage }
+
+        /// The kinds that act request by request, so a `condition` can pick
+        /// which requests they hit. The others act on instances, edges,
+        /// clients or controllers as a whole, and refuse a condition.
+        public var takesCondition: Bool {
+            switch self {
+            case .latency, .errors, .failFirst, .blackHole, .badRelease: true
+            default: false
+            }
+        }
     }
 
     public var name: String
@@ -118,6 +128,10 @@ public struct FaultConditionSpec: SpecDefaults, Equatable {
     public static let defaultValue = FaultConditionSpec()
 
     public var isUnconditional: Bool { keyTo == 0 && version.isEmpty && priorities.isEmpty }
+
+    /// Whether the condition names anything at all (a `keyFrom` alone counts:
+    /// the validator refuses it rather than let it be silently ignored).
+    public var isEmpty: Bool { isUnconditional && keyFrom == 0 }
 }
 
 extension FaultSpec {
