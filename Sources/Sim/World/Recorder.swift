@@ -65,6 +65,9 @@ struct Recorder {
     var windowsClosed = 0
     /// When the current window began.
     var windowStart: SimTime = .zero
+    /// Per entity: the entity whose counters and latency it repeats, or -1
+    /// (see `mirror`).
+    var mirrorSource: [Int32]
     static let counterCount = Counter.allCases.count
 
     init(windowWidth: SimTime, entities: [EntityName]) {
@@ -74,6 +77,20 @@ struct Recorder {
         histograms = FlatTable(repeating: LogHistogram(), count: entities.count)
         metricsByEntity = entities.map { Recorder.metrics(for: $0.kind) }
         values = metricsByEntity.map { $0.map { _ in [] } }
+        mirrorSource = Array(repeating: -1, count: entities.count)
+    }
+
+    /// Makes `entity` repeat `source`'s counters and latency, for an entity
+    /// that sees exactly the same requests (a service's only version). The
+    /// request path then records `source` alone, and every reader goes
+    /// through `dataEntity`: the series are identical, the work is halved.
+    mutating func mirror(_ entity: Int32, of source: Int32) {
+        mirrorSource[Int(entity)] = source
+    }
+
+    /// Where `entity`'s counters and latency are kept (itself unless it mirrors another).
+    func dataEntity(_ entity: Int) -> Int {
+        mirrorSource[entity] < 0 ? entity : Int(mirrorSource[entity])
     }
 
     /// The metrics recorded for each kind of entity.
@@ -128,7 +145,8 @@ struct Recorder {
     mutating func closeWindow(gauge: (Int, Metric) -> Double) {
         let quantiles = [0.5, 0.9, 0.99, 0.999]
         for entity in entities.indices {
-            let base = entity * Recorder.counterCount
+            let data = dataEntity(entity)
+            let base = data * Recorder.counterCount
             var percentiles: [Double?]? = nil
             for (position, metric) in metricsByEntity[entity].enumerated() {
                 let value: Double
@@ -141,7 +159,7 @@ struct Recorder {
                     let offered = counts[base + Counter.offered.rawValue]
                     value = offered > 0 ? counts[base + Counter.attempts.rawValue] / offered : .nan
                 case .latencyMsP50, .latencyMsP90, .latencyMsP99, .latencyMsP999:
-                    if percentiles == nil { percentiles = histograms[entity].quantiles(quantiles) }
+                    if percentiles == nil { percentiles = histograms[data].quantiles(quantiles) }
                     let index = metric == .latencyMsP50 ? 0 : metric == .latencyMsP90 ? 1 : metric == .latencyMsP99 ? 2 : 3
                     value = percentiles![index].map { $0 / 1e6 } ?? .nan
                 default:
@@ -153,8 +171,9 @@ struct Recorder {
                 }
                 values[entity][position].append(value)
             }
-            histograms[entity].reset()
         }
+        // Reset only once every entity is read: a mirror reads its source's histogram.
+        for entity in entities.indices { histograms[entity].reset() }
         for index in counts.indices { counts[index] = 0 }
         windowsClosed += 1
     }

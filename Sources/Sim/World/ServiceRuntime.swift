@@ -44,6 +44,9 @@ final class VersionRuntime {
     let steps: [[ResolvedCall]]
     /// Position among the service's versions (the splitter's target index).
     let position: Int
+    /// The service's only version: its entity mirrors the service's
+    /// (`Recorder.mirror`), so jobs record the service alone. Set once at build.
+    @exclusivity(unchecked) var mirrorsService = false
 
     init(name: String, service: Int32, entity: Int32, serviceTime: Distribution, loadLatency: LoadLatencySpec,
          errors: ErrorRatesSpec, steps: [[ResolvedCall]], position: Int) {

@@ -151,6 +151,11 @@ extension World {
         }
 
         recorder = Recorder(windowWidth: spec.window, entities: entities)
+        for s in services.indices where services[s].versions.count == 1 {
+            let v = Int(services[s].versions[0])
+            versions[v].mirrorsService = true
+            recorder.mirror(versions[v].entity, of: services[s].entity)
+        }
         self.owners = owners
         try buildControllers(serviceIndex: serviceIndex, clientIndex: clientIndex)
     }

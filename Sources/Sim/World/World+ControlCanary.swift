@@ -106,7 +106,7 @@ extension World {
 
     /// Requests an entity finished (and failed) in the window in progress.
     func windowRequests(entity: Int32) -> (requests: Double, failures: Double) {
-        let base = Int(entity) * Recorder.counterCount
+        let base = recorder.dataEntity(Int(entity)) * Recorder.counterCount
         let failures = recorder.counts[base + Counter.failures.rawValue]
         return (recorder.counts[base + Counter.successes.rawValue] + failures, failures)
     }

@@ -16,7 +16,8 @@ extension World {
         let i = Int(attempts[a].instance)
         let s = Int(instances[i].service)
         recorder.count(services[s].entity, .offered)
-        recorder.count(versions[Int(attempts[a].version)].entity, .offered)
+        let v = Int(attempts[a].version)
+        if !versions[v].mirrorsService { recorder.count(versions[v].entity, .offered) }
 
         // A dead or starting instance refuses the connection at once (a fast failure).
         guard instances[i].state == .up else {
@@ -29,7 +30,7 @@ extension World {
             // Recorded as a timeout without latency, so the service's counts balance
             // (offered = answered + in flight) and its success ratio shows the fault.
             recorder.outcome(services[s].entity, .timeout, latency: nil)
-            recorder.outcome(versions[Int(attempts[a].version)].entity, .timeout, latency: nil)
+            if !versions[v].mirrorsService { recorder.outcome(versions[v].entity, .timeout, latency: nil) }
             attempts[a].phase = .done
             attempts[a].outcome = .timeout
             releaseIfDone(a)
@@ -210,7 +211,7 @@ extension World {
             releaseSlot(instance: i, scheduler: &scheduler)
         }
         recorder.outcome(services[s].entity, outcome, latency: now - attempts[a].arrived)
-        recorder.outcome(versions[v].entity, outcome, latency: now - attempts[a].arrived)
+        if !versions[v].mirrorsService { recorder.outcome(versions[v].entity, outcome, latency: now - attempts[a].arrived) }
         if didWork { recorder.count(services[s].entity, attempts[a].callerGaveUp ? .wasted : .goodput) }
         if outcome == .success && attempts[a].cacheMiss { cacheFill(a, service: s, now: now) }
         if !attempts[a].callerGaveUp {
