@@ -124,6 +124,26 @@ struct Calls: WindowBucket {
             #expect(total == summed)
         }
     }
+
+    /// The head bucket's end is cached so most updates skip the division:
+    /// exact boundaries, a time earlier than the head, and the far end of time.
+    @Test func cachedHeadBoundaryMatchesBucketArithmetic() {
+        var window = SlidingWindow<Calls>(bucketWidth: .seconds(1), bucketCount: 2)
+        window.add(Calls(total: 1, failed: 0), at: .ms(999))
+        window.add(Calls(total: 2, failed: 0), at: .seconds(1))  // exactly the next bucket
+        #expect(window.headIndex == 1 && window.headSlot == 1 && window.headEnd == 2_000_000_000)
+        window.add(Calls(total: 4, failed: 0), at: .ms(500))  // earlier: counted in the newest bucket
+        #expect(window.buckets == [Calls(total: 1, failed: 0), Calls(total: 6, failed: 0)])
+        let atTwo = window.total(at: .seconds(2))  // [0s, 1s) falls out
+        #expect(atTwo == Calls(total: 6, failed: 0))
+        #expect(window.headSlot == 0)
+        let atEnd = window.total(at: .max)
+        #expect(atEnd == Calls(total: 0, failed: 0))
+        #expect(window.headEnd == Int64.max)
+        window.add(Calls(total: 8, failed: 1), at: .max)
+        let stillAtEnd = window.total(at: .max)
+        #expect(stillAtEnd == Calls(total: 8, failed: 1))
+    }
 }
 
 @Suite struct OutcomeClassSetTests {

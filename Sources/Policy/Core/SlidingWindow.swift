@@ -22,6 +22,10 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     @usableFromInline var buckets: [Bucket]
     /// Absolute index (`now / bucketWidth`) of the newest bucket.
     @usableFromInline var headIndex: Int64
+    /// Where the newest bucket ends (ns, saturating) and its slot in
+    /// `buckets`: most updates land before `headEnd`, and then need no division.
+    @usableFromInline var headEnd: Int64
+    @usableFromInline var headSlot: Int
     /// Sum of all buckets in the window.
     @usableFromInline var runningTotal: Bucket
 
@@ -32,6 +36,8 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         self.bucketCount = bucketCount
         buckets = Array(repeating: .zero, count: bucketCount)
         headIndex = 0
+        headEnd = bucketWidth.ns
+        headSlot = 0
         runningTotal = .zero
     }
 
@@ -40,7 +46,9 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
 
     /// Drops buckets that have fallen out of the window at `now`.
     @inlinable public mutating func advance(to now: Nanoseconds) {
-        let index = now.ns >= 0 ? now.ns / bucketWidth.ns : (now.ns - bucketWidth.ns + 1) / bucketWidth.ns
+        // Still in the newest bucket (or earlier: treated as the newest).
+        if now.ns < headEnd { return }
+        let index = now.ns / bucketWidth.ns  // now >= headEnd > 0 here
         guard index > headIndex else { return }
         if index - headIndex >= Int64(bucketCount) {
             for slot in buckets.indices { buckets[slot] = .zero }
@@ -55,13 +63,15 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
             }
         }
         headIndex = index
+        headSlot = Int(index % Int64(bucketCount))
+        let (end, overflow) = (index &+ 1).multipliedReportingOverflow(by: bucketWidth.ns)
+        headEnd = overflow ? .max : end
     }
 
     /// Adds `delta` to the bucket for `now`.
     @inlinable public mutating func add(_ delta: Bucket, at now: Nanoseconds) {
         advance(to: now)
-        let slot = Int(headIndex % Int64(bucketCount))
-        buckets[slot] = buckets[slot] + delta
+        buckets[headSlot] = buckets[headSlot] + delta
         runningTotal = runningTotal + delta
     }
 
