@@ -147,7 +147,7 @@ extension ScenarioValidator.Context {
 
     mutating func checkCondition(_ path: JSONPath, _ fault: FaultSpec, service: ServiceSpec?) {
         let condition = fault.condition
-        if !condition.isEmpty && !fault.kind.takesCondition {
+        if !condition.isUnconditional && !fault.kind.takesCondition {
             // A condition the model would ignore is a mistake the user must hear about.
             let kinds = FaultSpec.Kind.allCases.filter(\.takesCondition).map(\.rawValue).joined(separator: ", ")
             report(path, "a \(fault.kind.rawValue) fault hits its target as a whole and takes no condition (only \(kinds) do)")

@@ -127,11 +127,9 @@ public struct FaultConditionSpec: SpecDefaults, Equatable {
 
     public static let defaultValue = FaultConditionSpec()
 
-    public var isUnconditional: Bool { keyTo == 0 && version.isEmpty && priorities.isEmpty }
-
-    /// Whether the condition names anything at all (a `keyFrom` alone counts:
-    /// the validator refuses it rather than let it be silently ignored).
-    public var isEmpty: Bool { isUnconditional && keyFrom == 0 }
+    /// Nothing given: every request matches. (A `keyFrom` alone counts as
+    /// given, so the validator can refuse it rather than let it be ignored.)
+    public var isUnconditional: Bool { keyFrom == 0 && keyTo == 0 && version.isEmpty && priorities.isEmpty }
 }
 
 extension FaultSpec {
