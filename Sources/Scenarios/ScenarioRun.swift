@@ -27,7 +27,7 @@ public struct ScenarioRun: Sendable {
             case .queue: .queue
             }
             let versions = service.versions.isEmpty ? "" : ", " + service.versions.map(\.name).joined(separator: "/")
-            nodes.append(Topology.Node(name: service.name, kind: kind, detail: "\(service.instances) x \(service.concurrency)\(versions)"))
+            nodes.append(Topology.Node(name: service.name, kind: kind, detail: "\(service.totalInstances) x \(service.concurrency)\(versions)"))
         }
         var edges: [Topology.Edge] = scenario.clients.map { Topology.Edge(from: $0.name, to: $0.target, label: label(from: $0.name, to: $0.target)) }
         for service in scenario.services {
