@@ -143,14 +143,7 @@ public enum ScenarioValidator {
                     if let calls = version.calls { checkCalls(versionPath.appending(key: "calls"), calls, caller: service.name) }
                 }
                 if service.totalInstances == 0 { report(path.appending(key: "instances"), "service \"\(service.name)\" has no instances at all") }
-                if let split = service.split {
-                    validate(path.appending(key: "split")) { () throws(PolicyConfigError) in try split.validate() }
-                    let versionNames = service.versions.isEmpty ? ["v1"] : service.versions.map(\.name)
-                    for (t, target) in split.targets.enumerated() where !versionNames.contains(target.name) {
-                        report(path.appending(key: "split").appending(key: "targets").appending(index: t).appending(key: "name"),
-                               "service \"\(service.name)\" has no version \"\(target.name)\"" + Suggest.hint(for: target.name, in: versionNames))
-                    }
-                }
+                if let split = service.split { checkSplit(path.appending(key: "split"), split, of: service) }
                 validate(path.appending(key: "policy")) { () throws(PolicyConfigError) in try service.policy.validate() }
                 validate(path.appending(key: "entry").appending(key: "rateLimit")) { () throws(PolicyConfigError) in try service.entry.rateLimit.validate() }
                 validate(path.appending(key: "entry").appending(key: "concurrencyLimit")) { () throws(PolicyConfigError) in try service.entry.concurrencyLimit.validate() }
@@ -231,6 +224,7 @@ public enum ScenarioValidator {
                 validate(path.appending(key: "priorities")) { () throws(PolicyConfigError) in try client.priorities.validate() }
                 if client.mode == .closed { range(path.appending(key: "users"), client.users, 1...Bounds.maxUsers, "users") }
                 distribution(path.appending(key: "thinkTime"), client.thinkTime)
+                checkAttributes(path.appending(key: "attributes"), client.attributes)
                 if client.deadline.ns <= 0 { report(path.appending(key: "deadline"), "expected a duration > 0 (or \"never\"), got \(client.deadline.unitString)") }
             }
         }

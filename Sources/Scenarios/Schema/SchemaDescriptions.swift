@@ -31,6 +31,8 @@ enum SchemaDescriptions {
         ("ServiceSpec.entry", "Server-side policy at the service's entry."),
         ("ClientSpec", "An open-loop or closed-loop source of requests to one service."),
         ("ClientSpec.deadline", "The client gives up on a request after this long (\"never\" by default); dependency calls do not inherit it."),
+        ("ClientSpec.attributes", "Routing attributes of every request from this client ({name, value}, at most 2), matched by split rules; dependency calls carry them on. Built in: client, priority."),
+        ("RouteAttributeSpec", "One routing attribute: {name: \"cohort\", value: \"beta\"}."),
         ("EdgeSpec", "The client side of calls from one caller (a client or a service) to one service: pipeline, connection pool, scope."),
         ("FaultSpec", "A fault. Targets: `api` (a service), `api@v2` (a version), `api/0` (an instance), `api->db` (an edge), `region:NAME`, `client:NAME`; `controllers` or `controller:NAME` for telemetryLag and controlPlaneOutage."),
         ("FaultSpec.duration", "How long the fault lasts; \"never\" (the default) means until the end of the run."),

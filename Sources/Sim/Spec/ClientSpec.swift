@@ -21,10 +21,17 @@ public struct ClientSpec: SpecDefaults, Equatable {
     /// It bounds the client's own call only: dependency calls made for the
     /// request do not inherit it (no gRPC-style deadline propagation yet).
     public var deadline: SimTime
+    /// Routing attributes every request of this client carries (a cohort,
+    /// a device, a tenant), matched by the `rules` of a service's `split`.
+    /// Dependency calls made for the request carry them too. Besides these,
+    /// each request has the built-in `client` (this client's name) and
+    /// `priority` (its class, "0", "1"...).
+    public var attributes: [RouteAttributeSpec]
 
     public init(name: String = "", target: String = "", region: String = "default", mode: Mode = .open,
                 rate: RateSchedule = .defaultValue, users: Int = 100, thinkTime: DurationDistributionSpec = .constant(.seconds(1)),
-                keys: KeySpec = .defaultValue, priorities: PriorityMix = .defaultValue, deadline: SimTime = .max) {
+                keys: KeySpec = .defaultValue, priorities: PriorityMix = .defaultValue, deadline: SimTime = .max,
+                attributes: [RouteAttributeSpec] = ClientSpec.noAttributes) {
         self.name = name
         self.target = target
         self.region = region
@@ -35,7 +42,28 @@ public struct ClientSpec: SpecDefaults, Equatable {
         self.keys = keys
         self.priorities = priorities
         self.deadline = deadline
+        self.attributes = attributes
     }
 
+    // A named constant, not an array literal, as the default argument: Swift 6.3.1
+    // miscompiles array-literal default arguments in optimised builds with testing on.
+    public static let noAttributes: [RouteAttributeSpec] = []
+    /// Attribute names every request has; a client may not set them.
+    public static let builtinAttributes = ["client", "priority"]
+    /// At most this many `attributes` per client: with the two built-ins they
+    /// fill a `RouteAttributes` (capacity 4).
+    public static let maxAttributes = RouteAttributes.capacity - builtinAttributes.count
+
     public static let defaultValue = ClientSpec()
+}
+
+/// One routing attribute of a client's requests: `{name: "cohort", value: "beta"}`.
+public struct RouteAttributeSpec: Codable, Equatable, Sendable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }

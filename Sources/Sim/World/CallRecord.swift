@@ -15,6 +15,8 @@ struct CallRecord {
     var identity: UInt64
     var key: UInt64
     var priority: UInt8
+    /// The client whose request this call serves (its routing attributes); -1: none (a queue delivery).
+    var origin: Int32
     /// The client's deadline for the whole request (propagated), `.max` = none.
     var deadline: SimTime
     var started: SimTime
@@ -122,6 +124,8 @@ struct AttemptRecord {
     var identity: UInt64
     var key: UInt64
     var priority: UInt8
+    /// Copied from the call: dependency calls made for this job carry it on.
+    var origin: Int32
     /// Holds one of its edge's pooled connections.
     var holdsConnection: Bool
     /// Global instance index serving it; -1 when none could be picked.

@@ -14,6 +14,8 @@ struct ClientRuntime {
     /// baseline and a candidate see the same requests.
     var random: Xoshiro256StarStar
     let identitySeed: UInt64
+    /// The routing attributes of its requests, without `priority` (added per request).
+    let routeAttributes: RouteAttributes
     var sequence: UInt64 = 0
     var inFlight = 0
 
@@ -35,6 +37,12 @@ struct ClientRuntime {
         }
         random = streams.stream("client.\(spec.name)")
         identitySeed = streams.seed(for: "client.\(spec.name).requests")
+        var attributes = RouteAttributes()
+        attributes.insert(name: RouteAttributes.key("client"), value: RouteAttributes.key(spec.name))
+        for attribute in spec.attributes.prefix(ClientSpec.maxAttributes) {
+            attributes.insert(name: RouteAttributes.key(attribute.name), value: RouteAttributes.key(attribute.value))
+        }
+        routeAttributes = attributes
     }
 
     // The draws below are mutating so that they run on the record in place:

@@ -12,6 +12,10 @@ struct ServiceRuntime {
     var versions: [Int32] = []
     /// The splitter across versions (nil with a single version).
     var splitter: TrafficSplitter?
+    /// The splitter has rules: requests are routed with their attributes.
+    var routesByRule = false
+    /// Global version index of each of the splitter's shadows, in its order.
+    var shadowVersions: [Int32] = []
     /// Service-wide entry rate limit.
     var rateLimiter: RateLimiter?
     /// Faults currently active on this service, a version or an instance of it.

@@ -48,7 +48,7 @@ extension World {
             let edge = services[s].broker!.edge
             let identity = services[s].broker!.identities[Int(message)] &+ UInt64(services[s].broker!.deliveries[Int(message)])
             startCall(edge: edge, slot: 0, parent: .none, client: -1, message: message, identity: identity, key: identity,
-                      priority: 0, deadline: .max, required: true, fallbackLatency: .zero, scheduler: &scheduler)
+                      priority: 0, origin: -1, deadline: .max, required: true, fallbackLatency: .zero, scheduler: &scheduler)
         }
     }
 

@@ -4,7 +4,7 @@ extension World {
     /// Starts a logical call on edge `e`. The caller learns the result through
     /// `callFinished` (possibly before this returns, when it is refused at once).
     mutating func startCall(edge e: Int32, slot: Int32, parent: Handle, client: Int32, message: Int32, identity: UInt64,
-                            key: UInt64, priority: UInt8, deadline: SimTime, required: Bool, fallbackLatency: SimTime,
+                            key: UInt64, priority: UInt8, origin: Int32, deadline: SimTime, required: Bool, fallbackLatency: SimTime,
                             scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let edge = Int(e)
@@ -14,7 +14,7 @@ extension World {
         let usedSlot = Int(slot)
         let record = CallRecord(
             edge: e, policySlot: slot, parentAttempt: parent, client: client, message: message, identity: identity, key: key,
-            priority: priority, deadline: deadline, started: now, state: start.state, outstanding: InlineHandles(),
+            priority: priority, origin: origin, deadline: deadline, started: now, state: start.state, outstanding: InlineHandles(),
             finished: false, required: required, fallbackLatency: fallbackLatency, lastOutcome: .rejected, attemptsSent: 0)
         guard let c = calls.allocate(record) else {
             edges[edge].inFlight -= 1
@@ -37,7 +37,7 @@ extension World {
         let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
                                       ^ (UInt64(attempts[a].step) << 32) ^ UInt64(UInt32(bitPattern: call.edge)))
         startCall(edge: call.edge, slot: slot, parent: a, client: -1, message: -1, identity: identity, key: attempts[a].key,
-                  priority: attempts[a].priority, deadline: .max, required: call.required,
+                  priority: attempts[a].priority, origin: attempts[a].origin, deadline: .max, required: call.required,
                   fallbackLatency: call.fallbackLatency, scheduler: &scheduler)
     }
 
@@ -73,27 +73,12 @@ extension World {
         let edge = Int(calls[c].edge)
         let slot = Int(calls[c].policySlot)
         let callee = Int(edges[edge].callee)
-        let version = routeVersion(service: callee, key: calls[c].key, edge: edge)
-        // The closures read the flat per-instance tables through their addresses:
-        // they must not capture `self` while the pipeline is being mutated, and
-        // raw pointers cost no reference counting (nothing appends meanwhile).
-        let hostCount = services[callee].hosts.count
-        let hosts = services[callee].hosts.unsafeBase
-        let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
-        let outstanding = instanceOutstanding.unsafeBase
-        let pipeline = edges[edge].pipelines.address(slot)
-        let picked = pipeline.pointee.pickHost(
-            hostCount: hostCount, allEligible: allHostsEligible(service: callee),
-            isEligible: { host in
-                let instance = Int(hosts[host])
-                return registered[instance] && versionOf[instance] == version
-            },
-            outstanding: { host in Int(outstanding[Int(hosts[host])]) },
-            using: &edgeRandom[edge])
+        let version = routeVersion(c, kind: kind, service: callee, edge: edge, scheduler: &scheduler)
+        let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
         let record = AttemptRecord(
             call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
-            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, holdsConnection: false,
-            instance: picked.map { hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
+            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, holdsConnection: false,
+            instance: picked.map { services[callee].hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
             phase: .travelling, callerDone: false, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
             failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
             ticket: ticket, cacheMiss: false)
@@ -289,12 +274,6 @@ extension World {
         }
     }
 
-    /// The version a new attempt goes to: the callee's splitter, if it has several.
-    mutating func routeVersion(service s: Int, key: UInt64, edge: Int) -> Int32 {
-        guard services[s].splitter != nil else { return services[s].versions[0] }
-        let decision = services[s].splitter!.route(stickyKey: key, attributes: .none, using: &edgeRandom[edge])
-        return services[s].versions[decision.targetIndex]
-    }
 
     /// Counts a refusal by a client-side stage on the edge (and the client, for client requests).
     mutating func countRejection(_ stage: RejectionStage, edge: Int, client: Int32) {

@@ -37,7 +37,7 @@ extension World {
         recorder.count(runEntity, .offered)
         clients[c].inFlight += 1
         startCall(edge: clientEdge(c, identity: identity), slot: 0, parent: .none, client: Int32(c), message: -1, identity: identity, key: key,
-                  priority: priority, deadline: scheduler.now.saturatingAdd(clients[c].spec.deadline), required: true,
+                  priority: priority, origin: Int32(c), deadline: scheduler.now.saturatingAdd(clients[c].spec.deadline), required: true,
                   fallbackLatency: .zero, scheduler: &scheduler)
     }
 

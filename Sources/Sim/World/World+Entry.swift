@@ -25,6 +25,14 @@ extension World {
                 throw WorldBuildError(path: "\(path).split.\(error.field)", message: "expected \(error.expected), got \(error.got)")
             }
             services[s].versions = ordered + services[s].versions.filter { !ordered.contains($0) }
+            services[s].routesByRule = !split.rules.isEmpty
+            for (index, shadow) in split.shadows.enumerated() {
+                guard let version = services[s].versions.first(where: { versions[Int($0)].name == shadow.name }) else {
+                    throw WorldBuildError(path: "\(path).split.shadows[\(index)].name",
+                                          message: "service \"\(spec.name)\" has no version \"\(shadow.name)\" (versions: \(versionNames.joined(separator: ", ")))")
+                }
+                services[s].shadowVersions.append(version)
+            }
         }
         if spec.entry.rateLimitEnabled {
             services[s].rateLimiter = RateLimiter(config: spec.entry.rateLimit)

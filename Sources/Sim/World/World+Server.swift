@@ -212,7 +212,8 @@ extension World {
         }
         recorder.outcome(services[s].entity, outcome, latency: now - attempts[a].arrived)
         if !versions[v].mirrorsService { recorder.outcome(versions[v].entity, outcome, latency: now - attempts[a].arrived) }
-        if didWork { recorder.count(services[s].entity, attempts[a].callerGaveUp ? .wasted : .goodput) }
+        // A shadow copy (no call waits for it) is load, but neither goodput nor waste.
+        if didWork && !attempts[a].call.isNone { recorder.count(services[s].entity, attempts[a].callerGaveUp ? .wasted : .goodput) }
         if outcome == .success && attempts[a].cacheMiss { cacheFill(a, service: s, now: now) }
         if !attempts[a].callerGaveUp {
             respond(a, scheduler: &scheduler)

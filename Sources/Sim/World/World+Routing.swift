@@ -1,0 +1,81 @@
+/// Where an attempt goes: the callee's version (its `TrafficSplitter`: rules,
+/// weights, shadows) and the instance (the edge's load balancer).
+extension World {
+    /// The version a new attempt of call `c` goes to: the callee's splitter, if
+    /// it has one. Rules see the request's attributes (its origin client's, and
+    /// its priority). The first attempt of a call also sends the shadow copies
+    /// the splitter picked; retries and hedges are never mirrored.
+    mutating func routeVersion(_ c: Handle, kind: AttemptKind, service s: Int, edge: Int,
+                               scheduler: inout Scheduler<Event>) -> Int32 {
+        guard services[s].splitter != nil else { return services[s].versions[0] }
+        let attributes = services[s].routesByRule ? requestAttributes(origin: calls[c].origin, priority: calls[c].priority) : .none
+        let decision = services[s].splitter!.route(stickyKey: calls[c].key, attributes: attributes, using: &edgeRandom[edge])
+        if decision.shadowMask != 0 && kind == .first {
+            for shadow in services[s].shadowVersions.indices where decision.mirrors(shadow: shadow) {
+                sendShadow(of: c, to: services[s].shadowVersions[shadow], number: shadow, service: s, edge: edge, scheduler: &scheduler)
+            }
+        }
+        return services[s].versions[decision.targetIndex]
+    }
+
+    /// The routing attributes of a request from client `origin` (-1: none) in class `priority`.
+    func requestAttributes(origin: Int32, priority: UInt8) -> RouteAttributes {
+        guard origin >= 0 else { return .none }
+        var attributes = clients[Int(origin)].routeAttributes
+        attributes.insert(name: World.priorityAttribute, value: World.priorityValues[Int(priority)])
+        return attributes
+    }
+
+    /// The hashed name of the built-in `priority` attribute.
+    static let priorityAttribute = RouteAttributes.key("priority")
+    /// The hashed values "0"..."15" of `priority`, by class.
+    static let priorityValues: [UInt64] = (0..<16).map { RouteAttributes.key(String($0)) }
+
+    /// The host (position in the callee's hosts) the edge's balancer picks
+    /// among the callee's registered instances of `version`; nil when none is eligible.
+    mutating func pickHost(service callee: Int, version: Int32, edge: Int, slot: Int) -> Int? {
+        // The closures read the flat per-instance tables through their addresses:
+        // they must not capture `self` while the pipeline is being mutated, and
+        // raw pointers cost no reference counting (nothing appends meanwhile).
+        let hostCount = services[callee].hosts.count
+        let hosts = services[callee].hosts.unsafeBase
+        let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
+        let outstanding = instanceOutstanding.unsafeBase
+        let pipeline = edges[edge].pipelines.address(slot)
+        return pipeline.pointee.pickHost(
+            hostCount: hostCount, allEligible: allHostsEligible(service: callee),
+            isEligible: { host in
+                let instance = Int(hosts[host])
+                return registered[instance] && versionOf[instance] == version
+            },
+            outstanding: { host in Int(outstanding[Int(hosts[host])]) },
+            using: &edgeRandom[edge])
+    }
+
+    /// Sends a fire-and-forget copy of call `c`'s request to `version`, as
+    /// Envoy's request mirroring does: no timeout, retry, breaker or pooled
+    /// connection, and the answer is dropped. The copy is real load on the
+    /// shadow version and on the dependencies it calls; it shows in their
+    /// series, not in the edge's. Dropped when no instance of the version is
+    /// eligible or the edge is partitioned.
+    mutating func sendShadow(of c: Handle, to version: Int32, number: Int, service callee: Int, edge: Int,
+                             scheduler: inout Scheduler<Event>) {
+        guard !edges[edge].partitioned else { return }
+        let slot = Int(calls[c].policySlot)
+        guard let host = pickHost(service: callee, version: version, edge: edge, slot: slot) else { return }
+        let now = scheduler.now
+        let record = AttemptRecord(
+            call: .none, kind: .first, attemptNumber: 0, edge: Int32(edge), policySlot: Int32(slot),
+            identity: SplitMix64.mix(calls[c].identity ^ (0x5348_4144 << 32) ^ UInt64(number)),
+            key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, holdsConnection: false,
+            instance: services[callee].hosts[host], host: Int32(host), version: version, sent: now, arrived: now,
+            phase: .travelling, callerDone: true, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
+            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
+            ticket: .none, cacheMiss: false)
+        guard let a = attempts.allocate(record) else {
+            hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
+            return
+        }
+        transmit(a, scheduler: &scheduler)
+    }
+}
