@@ -196,6 +196,15 @@ enum CatalogFiles {
         #expect(sized.analysis.figure(.mttr)?.value.absence == .neverUnhealthy)
     }
 
+    @Test func aShadowShareWithinTheSharedDatabasesHeadroomSparesTheUsers() throws {
+        let full = try Self.run("shadow-traffic-overloads-db")
+        let sized = try Self.run("shadow-traffic-overloads-db", "services.api.split.shadows.0.percent=20")
+        // The 100% mirror offers the database 120% of its capacity: 0.478 success -> 1.0 at 20%.
+        #expect(full.number(.successRatio) < 0.5)
+        #expect(sized.number(.successRatio) == 1)
+        #expect(full.number(.offeredRequests) == sized.number(.offeredRequests))
+    }
+
     @Test func goodputCollapseLifoKeepsTheServerUseful() throws {
         let fifo = try Self.run("goodput-collapse-fifo")
         let lifo = try Self.run("goodput-collapse-fifo", "services.api.queueDiscipline=lifo")

@@ -955,6 +955,54 @@ already gave up, retries triple the load, and the storm keeps the system down lo
   },
 }
 """####),
+        Catalog.Entry(name: "shadow-traffic-overloads-db", text: ####"""
+// A dark launch that mirrors all traffic to the new version doubles the load on the database both versions share.
+{
+  schemaVersion: 1,
+  name: "shadow-traffic-overloads-db",
+  description: "Shadow traffic overloading a shared database. Version v2 of api is dark-launched: the split keeps \
+every user on v1 and mirrors 100% of requests to v2, whose answers are dropped, so users should never notice. \
+But both versions read from the same database, and each mirrored request makes its own database call: the \
+database, sized for 60% utilisation, is offered 120% of its capacity. Its queues fill, calls from both \
+versions time out after 200 ms while the work they started goes on, and users of v1 get 48% success: the \
+failures the dark launch was meant to spare them. Lesson: a mirror is real load on every dependency the shadow calls (Envoy mirrors \
+requests, not their side effects' cost); size the share to the shared dependencies' headroom, or give the shadow \
+its own: mirroring 20% keeps the database 72% busy and every user request succeeds: \
+faultsim run shadow-traffic-overloads-db --set services.api.split.shadows.0.percent=20",
+  seed: 1,
+  duration: "2m",
+  services: [
+    {
+      name: "api",
+      concurrency: 16,
+      serviceTime: {kind: "exponential", mean: "10ms"},
+      versions: [{name: "v1", instances: 8}, {name: "v2", instances: 8}],
+      split: {
+        targets: [{name: "v1", weightPercent: 100}, {name: "v2", weightPercent: 0}],
+        shadows: [{name: "v2", percent: 100}],
+      },
+      calls: [{target: "db"}],
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "1s", deadline: "never"}},
+    },
+    {
+      name: "db",
+      // 2 x 8 connections at 4 ms: 4000 queries/s, 60% busy with the users' 2400/s alone.
+      instances: 2,
+      concurrency: 8,
+      queueCapacity: 200,
+      serviceTime: {kind: "exponential", mean: "4ms"},
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "200ms", deadline: "never"}},
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 2400}},
+  ],
+  // The lesson, pinned: users lose about half their requests to a copy they never see.
+  expect: {
+    successRatio: {max: 0.6},
+  },
+}
+"""####),
         Catalog.Entry(name: "spot-preemption-retries", text: ####"""
 // Routine spot reclaims on a fleet with no headroom, and retries that turn each one into a storm.
 {
