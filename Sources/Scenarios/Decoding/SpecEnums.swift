@@ -6,6 +6,7 @@ extension QueueDiscipline: SpecEnum {}
 extension OutcomeClass: SpecEnum {}
 extension PolicyPreset: SpecEnum {}
 extension ServiceSpec.Kind: SpecEnum {}
+extension ServiceSpec.DeadlineMode: SpecEnum {}
 extension LoadLatencySpec.Kind: SpecEnum {}
 extension CacheSpec.Mode: SpecEnum {}
 extension CacheSpec.Eviction: SpecEnum {}

@@ -18,8 +18,8 @@ public struct ClientSpec: SpecDefaults, Equatable {
     public var keys: KeySpec
     public var priorities: PriorityMix
     /// The client gives up on a request after this long (`.max` = never).
-    /// It bounds the client's own call only: dependency calls made for the
-    /// request do not inherit it (no gRPC-style deadline propagation yet).
+    /// It bounds the client's own call; a service with `deadlines: propagate`
+    /// passes it on to the dependency calls it makes for the request.
     public var deadline: SimTime
     /// Routing attributes every request of this client carries (a cohort,
     /// a device, a tenant), matched by the `rules` of a service's `split`.

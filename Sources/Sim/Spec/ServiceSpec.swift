@@ -7,6 +7,18 @@ public struct ServiceSpec: SpecDefaults, Equatable {
         case service, database, cache, queue
     }
 
+    /// What the service does with its callers' deadlines.
+    public enum DeadlineMode: String, Codable, CaseIterable, Sendable {
+        /// Deadlines stop at the service: its dependency calls get none of
+        /// their own beyond their edge's, and it serves late requests anyway.
+        case ignore
+        /// As a gRPC service passing its context on: each dependency call
+        /// inherits the request's deadline, and a request whose deadline has
+        /// passed when it arrives or leaves the queue fails with `timeout`
+        /// without any work.
+        case propagate
+    }
+
     public var name: String
     public var kind: Kind
     /// Labels for partitions, region outages and failover.
@@ -52,6 +64,8 @@ public struct ServiceSpec: SpecDefaults, Equatable {
     public var cache: CacheSpec?
     /// Queue/broker behaviour (kind "queue" only).
     public var queue: QueueSpec?
+    /// Whether callers' deadlines reach this service's work and dependency calls.
+    public var deadlines: DeadlineMode
 
     public init(name: String = "", kind: Kind = .service, region: String = "default", zone: String = "default",
                 instances: Int = 2, concurrency: Int = 16, queueCapacity: Int = 256, queueDiscipline: QueueDiscipline = .fifo,
@@ -60,7 +74,7 @@ public struct ServiceSpec: SpecDefaults, Equatable {
                 startupTime: SimTime = .seconds(5), warmupDuration: SimTime = .zero, warmupMultiplier: Double = 1,
                 discoveryDelay: SimTime = .seconds(10), calls: [CallStepSpec] = [], versions: [VersionSpec] = [],
                 split: TrafficSplitConfig? = nil, policy: ClientPipelineConfig = .edgeDefault, entry: EntryPolicySpec = .defaultValue,
-                cache: CacheSpec? = nil, queue: QueueSpec? = nil) {
+                cache: CacheSpec? = nil, queue: QueueSpec? = nil, deadlines: DeadlineMode = .ignore) {
         self.name = name
         self.kind = kind
         self.region = region
@@ -83,6 +97,7 @@ public struct ServiceSpec: SpecDefaults, Equatable {
         self.entry = entry
         self.cache = cache
         self.queue = queue
+        self.deadlines = deadlines
     }
 
     public static let defaultValue = ServiceSpec()

@@ -126,6 +126,10 @@ struct AttemptRecord {
     var priority: UInt8
     /// Copied from the call: dependency calls made for this job carry it on.
     var origin: Int32
+    /// The call's deadline (the earlier of its caller's and its edge's retry
+    /// deadline; `.max` = none): a service with `deadlines: propagate` drops
+    /// the job once it has passed and gives it to its dependency calls.
+    var deadline: SimTime
     /// Holds one of its edge's pooled connections.
     var holdsConnection: Bool
     /// Global instance index serving it; -1 when none could be picked.

@@ -48,12 +48,14 @@ final class VersionRuntime {
     let steps: [[ResolvedCall]]
     /// Position among the service's versions (the splitter's target index).
     let position: Int
+    /// The service's `deadlines` is `propagate`.
+    let propagatesDeadline: Bool
     /// The service's only version: its entity mirrors the service's
     /// (`Recorder.mirror`), so jobs record the service alone. Set once at build.
     @exclusivity(unchecked) var mirrorsService = false
 
     init(name: String, service: Int32, entity: Int32, serviceTime: Distribution, loadLatency: LoadLatencySpec,
-         errors: ErrorRatesSpec, steps: [[ResolvedCall]], position: Int) {
+         errors: ErrorRatesSpec, steps: [[ResolvedCall]], position: Int, propagatesDeadline: Bool) {
         self.name = name
         self.service = service
         self.entity = entity
@@ -62,6 +64,7 @@ final class VersionRuntime {
         self.errors = errors
         self.steps = steps
         self.position = position
+        self.propagatesDeadline = propagatesDeadline
     }
 }
 

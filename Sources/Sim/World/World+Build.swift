@@ -108,7 +108,8 @@ extension World {
                 versions.append(VersionRuntime(
                     name: versionSpec.name, service: Int32(s), entity: entity(.version(serviceSpec.name, versionSpec.name), .version(versions.count)),
                     serviceTime: serviceTime, loadLatency: versionSpec.loadLatency ?? serviceSpec.loadLatency,
-                    errors: versionSpec.errors ?? serviceSpec.errors, steps: steps, position: position))
+                    errors: versionSpec.errors ?? serviceSpec.errors, steps: steps, position: position,
+                    propagatesDeadline: serviceSpec.deadlines == .propagate))
                 services[s].versions.append(versionIndex)
                 for _ in 0..<(versionSpec.instances ?? serviceSpec.instances) {
                     addInstance(service: Int32(s), version: versionIndex, ready: true)

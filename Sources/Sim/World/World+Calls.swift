@@ -37,7 +37,8 @@ extension World {
         let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
                                       ^ (UInt64(attempts[a].step) << 32) ^ UInt64(UInt32(bitPattern: call.edge)))
         startCall(edge: call.edge, slot: slot, parent: a, client: -1, message: -1, identity: identity, key: attempts[a].key,
-                  priority: attempts[a].priority, origin: attempts[a].origin, deadline: .max, required: call.required,
+                  priority: attempts[a].priority, origin: attempts[a].origin,
+                  deadline: versions[Int(attempts[a].version)].propagatesDeadline ? attempts[a].deadline : .max, required: call.required,
                   fallbackLatency: call.fallbackLatency, scheduler: &scheduler)
     }
 
@@ -77,7 +78,7 @@ extension World {
         let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
         let record = AttemptRecord(
             call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
-            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, holdsConnection: false,
+            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, deadline: calls[c].state.deadline, holdsConnection: false,
             instance: picked.map { services[callee].hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
             phase: .travelling, callerDone: false, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
             failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,

@@ -67,7 +67,8 @@ extension World {
         let record = AttemptRecord(
             call: .none, kind: .first, attemptNumber: 0, edge: Int32(edge), policySlot: Int32(slot),
             identity: SplitMix64.mix(calls[c].identity ^ (0x5348_4144 << 32) ^ UInt64(number)),
-            key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, holdsConnection: false,
+            key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, deadline: calls[c].state.deadline,
+            holdsConnection: false,
             instance: services[callee].hosts[host], host: Int32(host), version: version, sent: now, arrived: now,
             phase: .travelling, callerDone: true, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
             failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,

@@ -24,6 +24,11 @@ extension World {
             finishJob(a, .connectionError, didWork: false, scheduler: &scheduler)
             return
         }
+        if versions[v].propagatesDeadline && attempts[a].deadline <= now {
+            // Already past its deadline (gRPC's DEADLINE_EXCEEDED before the handler runs).
+            finishJob(a, .timeout, didWork: false, scheduler: &scheduler)
+            return
+        }
         switch arrivalFault(a, service: s) {
         case .blackHole:
             // Never answers: the server side is done, the caller waits for its timeout.
@@ -229,12 +234,14 @@ extension World {
         var next = instances[i].station.complete()
         while let job = next {
             let drop = shedders[i]?.onDequeue(now: now, sojourn: now - attempts[job].arrived) ?? false
-            if !attempts[job].cancelRequested && !drop {
+            let expired = versions[Int(attempts[job].version)].propagatesDeadline && attempts[job].deadline <= now
+            if !attempts[job].cancelRequested && !drop && !expired {
                 startWork(job, scheduler: &scheduler)
                 return
             }
             if drop { recorder.count(services[Int(instances[i].service)].entity, .shed) }
-            finishJob(job, .overloaded, didWork: false, scheduler: &scheduler)
+            // A job that waited past its deadline fails as a timeout, like one that arrived late.
+            finishJob(job, expired && !drop ? .timeout : .overloaded, didWork: false, scheduler: &scheduler)
             next = instances[i].station.complete()
         }
         instances[i].busy.set(instances[i].station.busy, at: now)
