@@ -205,6 +205,16 @@ enum CatalogFiles {
         #expect(full.number(.offeredRequests) == sized.number(.offeredRequests))
     }
 
+    @Test func propagatedDeadlinesLeaveNoBacklogAfterTheSurge() throws {
+        let ignored = try Self.run("deadline-backlog-outlasts-surge")
+        let propagated = try Self.run("deadline-backlog-outlasts-surge", "services.api.deadlines=propagate", "services.db.deadlines=propagate")
+        // MTTR 48 s -> 31 s for a 30 s surge: recovered 18 s -> 1 s after it ended.
+        #expect(ignored.duration(.mttr) == .seconds(48))
+        #expect(propagated.duration(.mttr) == .seconds(31))
+        #expect(ignored.duration(.recoveryAfterRemoval) == .seconds(18))
+        #expect(propagated.duration(.recoveryAfterRemoval) == .seconds(1))
+    }
+
     @Test func goodputCollapseLifoKeepsTheServerUseful() throws {
         let fifo = try Self.run("goodput-collapse-fifo")
         let lifo = try Self.run("goodput-collapse-fifo", "services.api.queueDiscipline=lifo")

@@ -588,6 +588,54 @@ backpressure alone (a 50 ms wait for a connection, then fail) keeps half the tra
   },
 }
 """####),
+        Catalog.Entry(name: "deadline-backlog-outlasts-surge", text: ####"""
+// After a short surge, the database keeps working for requests whose users gave up long ago.
+{
+  schemaVersion: 1,
+  name: "deadline-backlog-outlasts-surge",
+  description: "A backlog of dead requests outlasting a surge. Traffic rises from 300 to 500 requests/s for 30 s; \
+the database behind the api serves 400/s, so its FIFO queue grows by 100 a second, to 3,000 requests. Users give up \
+after 500 ms, but nothing tells the database: the api waits on it with no deadline of its own, and the database \
+serves every queued request in order. When the surge ends the queue drains at only 100/s, so for another 18 s every \
+answer arrives for a request its user abandoned: an outage of 48 s for a surge of 30. Lesson: pass the deadline on \
+(gRPC does when a handler hands its context to the calls it makes) and let a service fail what has already expired \
+instead of serving it; then the queue never holds more than a deadline's worth, and users recover the second the \
+surge ends: faultsim run deadline-backlog-outlasts-surge --set services.api.deadlines=propagate \
+--set services.db.deadlines=propagate (MTTR 48 s -> 31 s: recovered 1 s after the surge instead of 18 s).",
+  seed: 1,
+  duration: "2m",
+  services: [
+    {
+      name: "api",
+      concurrency: 1000,
+      queueCapacity: 0,
+      serviceTime: "2ms",
+      calls: [{target: "db"}],
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "never", deadline: "never"}},
+    },
+    {
+      name: "db",
+      // 4 connections x 10 ms: 400 queries/s.
+      instances: 1,
+      concurrency: 4,
+      queueCapacity: 100000,
+      serviceTime: "10ms",
+      policy: {retry: {maxAttempts: 1, perTryTimeout: "never", deadline: "never"}},
+    },
+  ],
+  clients: [
+    {name: "web", target: "api", rate: {kind: "constant", rateRps: 300}, deadline: "500ms"},
+  ],
+  faults: [
+    {name: "surge", kind: "surge", target: "client:web", start: "30s", duration: "30s", multiplier: 1.6667},
+  ],
+  // The lesson, pinned: the outage outlasts the surge by the time the backlog takes to drain.
+  expect: {
+    mttr: {min: "45s"},
+    recoveryAfterRemoval: {min: "15s"},
+  },
+}
+"""####),
         Catalog.Entry(name: "death-spiral-after-burst", text: ####"""
 // Work that gets slower the more of it there is: a 5 s burst tips the server into a spiral it never leaves.
 {
