@@ -133,6 +133,11 @@ struct EdgeRuntime {
     var partitioned: Bool = false
     /// Calls in flight on this edge.
     var inFlight: Int = 0
+    /// What each policy slot knows of the callee's load, as one Envoy or one
+    /// client library does: its own attempts outstanding to each callee host,
+    /// in rows of `outstandingStride` hosts per slot (widened as hosts are added).
+    var outstanding = FlatTable<Int32>()
+    var outstandingStride = 0
 }
 
 /// A fault as scheduled in the run.

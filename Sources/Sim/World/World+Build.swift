@@ -194,7 +194,6 @@ extension World {
         shedders.append(nil)
         instanceRegistered.append(ready)
         if !ready { unregisteredHosts[Int(service)] += 1 }
-        instanceOutstanding.append(0)
         instanceVersion.append(version)
         return index
     }

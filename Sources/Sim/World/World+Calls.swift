@@ -110,7 +110,7 @@ extension World {
             attemptAnswered(a, .overloaded, scheduler: &scheduler)
             return
         }
-        instanceOutstanding[Int(attempts[a].instance)] += 1
+        edges[edge].outstanding[outstandingCell(a)] += 1
         if edges[edge].poolSize > 0 {
             if edges[edge].poolActive[slot] >= edges[edge].poolSize {
                 attempts[a].phase = .waitingForConnection
@@ -209,10 +209,10 @@ extension World {
     mutating func leaveCaller(_ a: Handle, scheduler: inout Scheduler<Event>) {
         attempts[a].callerDone = true
         if attempts[a].instance >= 0 && attempts[a].phase != .waitingForConnection {
-            instanceOutstanding[Int(attempts[a].instance)] -= 1
+            edges[Int(attempts[a].edge)].outstanding[outstandingCell(a)] -= 1
         }
         if attempts[a].phase == .waitingForConnection {
-            instanceOutstanding[Int(attempts[a].instance)] -= 1
+            edges[Int(attempts[a].edge)].outstanding[outstandingCell(a)] -= 1
             edges[Int(attempts[a].edge)].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
             attempts[a].phase = .done
         }

@@ -32,15 +32,18 @@ extension World {
     static let priorityValues: [UInt64] = (0..<16).map { RouteAttributes.key(String($0)) }
 
     /// The host (position in the callee's hosts) the edge's balancer picks
-    /// among the callee's registered instances of `version`; nil when none is eligible.
+    /// among the callee's registered instances of `version`; nil when none is
+    /// eligible. Least-request and power-of-two balancers compare what this
+    /// policy slot has outstanding to each host, not the hosts' global load.
     mutating func pickHost(service callee: Int, version: Int32, edge: Int, slot: Int) -> Int? {
+        let hostCount = services[callee].hosts.count
+        if hostCount > edges[edge].outstandingStride { widenOutstanding(edge: edge, hosts: hostCount) }
         // The closures read the flat per-instance tables through their addresses:
         // they must not capture `self` while the pipeline is being mutated, and
         // raw pointers cost no reference counting (nothing appends meanwhile).
-        let hostCount = services[callee].hosts.count
         let hosts = services[callee].hosts.unsafeBase
         let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
-        let outstanding = instanceOutstanding.unsafeBase
+        let outstanding = edges[edge].outstanding.unsafeBase + slot * edges[edge].outstandingStride
         let pipeline = edges[edge].pipelines.address(slot)
         return pipeline.pointee.pickHost(
             hostCount: hostCount, allEligible: allHostsEligible(service: callee),
@@ -48,8 +51,28 @@ extension World {
                 let instance = Int(hosts[host])
                 return registered[instance] && versionOf[instance] == version
             },
-            outstanding: { host in Int(outstanding[Int(hosts[host])]) },
+            outstanding: { host in Int(outstanding[host]) },
             using: &edgeRandom[edge])
+    }
+
+    /// Makes room in edge `e`'s outstanding counts for `hosts` callee hosts
+    /// (rows at least double, so an autoscaler adding hosts one by one costs
+    /// O(log n) widenings), keeping every count.
+    mutating func widenOutstanding(edge e: Int, hosts: Int) {
+        let old = edges[e].outstandingStride
+        let stride = max(hosts, 2 * old, 4)
+        let slots = edges[e].pipelines.count
+        let table = FlatTable<Int32>(repeating: 0, count: slots * stride)
+        for slot in 0..<slots {
+            for host in 0..<old { table[slot * stride + host] = edges[e].outstanding[slot * old + host] }
+        }
+        edges[e].outstanding = table
+        edges[e].outstandingStride = stride
+    }
+
+    /// Attempt `a`'s cell in its edge's outstanding counts (it must have a host).
+    func outstandingCell(_ a: Handle) -> Int {
+        Int(attempts[a].policySlot) * edges[Int(attempts[a].edge)].outstandingStride + Int(attempts[a].host)
     }
 
     /// Sends a fire-and-forget copy of call `c`'s request to `version`, as

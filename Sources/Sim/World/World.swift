@@ -85,7 +85,6 @@ public struct World: SimulationModel {
     /// Per service: hosts not listed in discovery (0 lets load balancing skip its scans).
     var unregisteredHosts: [Int32] = []
     /// Attempts sent to each instance whose callers still wait (for load balancing).
-    var instanceOutstanding = FlatTable<Int32>()
     /// Each instance's version (read by load balancing on every pick).
     var instanceVersion = FlatTable<Int32>()
     var shedders = FlatTable<LoadShedder?>()

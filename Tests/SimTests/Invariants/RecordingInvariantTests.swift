@@ -118,7 +118,7 @@ import Testing
         #expect(world.attempts.liveCount == 0)
         #expect(world.clients.allSatisfy { $0.inFlight == 0 })
         #expect(world.edges.allSatisfy { $0.inFlight == 0 && $0.poolActive.allSatisfy { $0 == 0 } && $0.poolWaiting.allSatisfy { $0.count == 0 } })
-        #expect(world.instanceOutstanding.allSatisfy { $0 == 0 })
+        #expect(world.edges.allSatisfy { $0.outstanding.allSatisfy { $0 == 0 } })
         #expect(world.instances.allSatisfy { $0.station.inSystem == 0 })
         for service in world.services {
             guard let broker = service.broker else { continue }
