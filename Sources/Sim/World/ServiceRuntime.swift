@@ -138,6 +138,11 @@ struct EdgeRuntime {
     /// in rows of `outstandingStride` hosts per slot (widened as hosts are added).
     var outstanding = FlatTable<Int32>()
     var outstandingStride = 0
+
+    /// The cell of `slot`'s count for `host` in `outstanding`.
+    @inline(__always) func outstandingCell(slot: Int32, host: Int32) -> Int {
+        Int(slot) * outstandingStride + Int(host)
+    }
 }
 
 /// A fault as scheduled in the run.

@@ -110,7 +110,8 @@ extension World {
             attemptAnswered(a, .overloaded, scheduler: &scheduler)
             return
         }
-        edges[edge].outstanding[outstandingCell(a)] += 1
+        let cell = edges[edge].outstandingCell(slot: attempts[a].policySlot, host: attempts[a].host)
+        edges[edge].outstanding[cell] += 1
         if edges[edge].poolSize > 0 {
             if edges[edge].poolActive[slot] >= edges[edge].poolSize {
                 attempts[a].phase = .waitingForConnection
@@ -208,11 +209,13 @@ extension World {
     /// The caller side lets go of `a`: load-balancer count, pooled connection.
     mutating func leaveCaller(_ a: Handle, scheduler: inout Scheduler<Event>) {
         attempts[a].callerDone = true
-        if attempts[a].instance >= 0 && attempts[a].phase != .waitingForConnection {
-            edges[Int(attempts[a].edge)].outstanding[outstandingCell(a)] -= 1
+        if attempts[a].instance >= 0 {
+            // Counted from dispatch on, connection wait included.
+            let edge = Int(attempts[a].edge)
+            let cell = edges[edge].outstandingCell(slot: attempts[a].policySlot, host: attempts[a].host)
+            edges[edge].outstanding[cell] -= 1
         }
         if attempts[a].phase == .waitingForConnection {
-            edges[Int(attempts[a].edge)].outstanding[outstandingCell(a)] -= 1
             edges[Int(attempts[a].edge)].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
             attempts[a].phase = .done
         }

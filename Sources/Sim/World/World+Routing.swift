@@ -35,6 +35,7 @@ extension World {
     /// among the callee's registered instances of `version`; nil when none is
     /// eligible. Least-request and power-of-two balancers compare what this
     /// policy slot has outstanding to each host, not the hosts' global load.
+    @inline(__always)
     mutating func pickHost(service callee: Int, version: Int32, edge: Int, slot: Int) -> Int? {
         let hostCount = services[callee].hosts.count
         if hostCount > edges[edge].outstandingStride { widenOutstanding(edge: edge, hosts: hostCount) }
@@ -68,11 +69,6 @@ extension World {
         }
         edges[e].outstanding = table
         edges[e].outstandingStride = stride
-    }
-
-    /// Attempt `a`'s cell in its edge's outstanding counts (it must have a host).
-    func outstandingCell(_ a: Handle) -> Int {
-        Int(attempts[a].policySlot) * edges[Int(attempts[a].edge)].outstandingStride + Int(attempts[a].host)
     }
 
     /// Sends a fire-and-forget copy of call `c`'s request to `version`, as
