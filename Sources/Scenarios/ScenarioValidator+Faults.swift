@@ -46,6 +46,9 @@ extension ScenarioValidator.Context {
                 report(path.appending(key: "errorClass"), "a fault's error class must be a failure a server returns, not \"\(fault.errorClass.rawValue)\"")
             }
             checkCondition(path.appending(key: "condition"), fault, service: serviceOf(fault.target))
+            if fault.partitionMode != nil && fault.kind != .partition {
+                report(path.appending(key: "partitionMode"), "only a partition fault takes partitionMode (this one is \"\(fault.kind.rawValue)\")")
+            }
         }
     }
 

@@ -261,6 +261,8 @@ extension MalformedCase {
     ]
 
     static let faults: [MalformedCase] = [
+        MalformedCase("fault-partition-mode-on-latency.json5",
+                      .at("5:96", "faults[0].partitionMode", "only a partition fault takes partitionMode (this one is \"latency\")")),
         MalformedCase("fault-after-run.json5", .at("6:52", "faults[0].start", "the fault starts at 10m, outside the run (0s to 1m)")),
         MalformedCase("fault-negative-start.json5", .at("5:52", "faults[0].start", "the fault starts at -5s, outside the run (0s to 5m)")),
         MalformedCase("fault-zero-duration.json5",

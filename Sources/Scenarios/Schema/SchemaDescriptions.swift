@@ -37,6 +37,7 @@ enum SchemaDescriptions {
         ("EdgeSpec", "The client side of calls from one caller (a client or a service) to one service: pipeline, connection pool, scope."),
         ("FaultSpec", "A fault. Targets: `api` (a service), `api@v2` (a version), `api/0` (an instance), `api->db` (an edge), `region:NAME`, `client:NAME`; `controllers` or `controller:NAME` for telemetryLag and controlPlaneOutage."),
         ("FaultSpec.duration", "How long the fault lasts; \"never\" (the default) means until the end of the run."),
+        ("FaultSpec.partitionMode", "partition only: fail or hang, for this partition; unset means network.partitionMode."),
         ("CallStepSpec", "One dependency call (`{target: \"db\"}`) or several in parallel (`{parallel: [{target: \"a\"}, {target: \"b\"}]}`)."),
         ("CallSpec", "One dependency call made while serving a request."),
         ("DurationDistributionSpec", "A distribution of durations: a bare duration is a constant; otherwise an object with a `kind` and that kind's parameters."),

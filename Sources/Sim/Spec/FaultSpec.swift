@@ -77,12 +77,14 @@ public struct FaultSpec: SpecDefaults, Equatable {
     public var ratePerMinute: Double
     /// Only requests matching this are hit (latency, errors, failFirst, blackHole, badRelease).
     public var condition: FaultConditionSpec
+    /// How calls across a partition end (partition only); unset: `network.partitionMode`.
+    public var partitionMode: NetworkSpec.PartitionMode?
 
     public init(name: String = "", kind: Kind = .latency, target: String = "", peer: String = "", start: SimTime = .zero,
                 duration: SimTime = .max, ramp: SimTime = .zero, addedLatency: DurationDistributionSpec = .constant(.zero),
                 latencyMultiplier: Double = 1, percent: Double = 100, errorClass: OutcomeClass = .serverError, count: Int = 1,
                 restartAfter: SimTime = .seconds(30), capacityPercent: Double = 50, multiplier: Double = 10, ratePerMinute: Double = 1,
-                condition: FaultConditionSpec = .defaultValue) {
+                condition: FaultConditionSpec = .defaultValue, partitionMode: NetworkSpec.PartitionMode? = nil) {
         self.name = name
         self.kind = kind
         self.target = target
@@ -100,6 +102,7 @@ public struct FaultSpec: SpecDefaults, Equatable {
         self.multiplier = multiplier
         self.ratePerMinute = ratePerMinute
         self.condition = condition
+        self.partitionMode = partitionMode
     }
 
     public static let defaultValue = FaultSpec()

@@ -131,6 +131,8 @@ struct EdgeRuntime {
     let latencyIsZero: Bool
     /// Set while a partition separates caller and callee.
     var partitioned: Bool = false
+    /// While partitioned: calls hang (no answer) instead of failing fast.
+    var partitionHangs: Bool = false
     /// Calls in flight on this edge.
     var inFlight: Int = 0
     /// What each policy slot knows of the callee's load, as one Envoy or one

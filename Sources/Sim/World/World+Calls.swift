@@ -132,9 +132,8 @@ extension World {
         if edges[edge].partitioned {
             attempts[a].phase = .done
             attempts[a].outcome = .connectionError
-            switch spec.network.partitionMode {
-            case .fail: scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
-            case .hang: break
+            if !edges[edge].partitionHangs {
+                scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
             }
             return
         }

@@ -228,7 +228,7 @@ extension World {
                 callerRegion = services[Int(s)].spec.region
             }
             let callee = services[Int(edges[e].callee)].spec
-            edges[e].partitioned = faults.contains { fault in
+            let cuts = faults.filter { fault in
                 guard fault.active, fault.spec.kind == .partition else { return false }
                 func side(_ label: String, _ name: String, _ region: String) -> Bool {
                     label == name || label == "region:\(region)"
@@ -236,6 +236,9 @@ extension World {
                 return (side(fault.spec.target, callerName, callerRegion) && side(fault.spec.peer, callee.name, callee.region))
                     || (side(fault.spec.peer, callerName, callerRegion) && side(fault.spec.target, callee.name, callee.region))
             }
+            edges[e].partitioned = !cuts.isEmpty
+            // Overlapping partitions: calls hang if any of them hangs.
+            edges[e].partitionHangs = cuts.contains { ($0.spec.partitionMode ?? spec.network.partitionMode) == .hang }
         }
     }
 

@@ -40,4 +40,19 @@ import Testing
         #expect(r.total("client:web", .failures) == crossing)
         #expect(r.total("service:db", .offered, 41..<60) > 0)
     }
+
+    @Test func aPartitionMayChooseItsOwnMode() throws {
+        // The network's mode is fail; the first partition hangs, the second takes the network's.
+        let services = [FaultWorld.api(calls: [.call(CallSpec(target: "db"))]), FaultWorld.api(name: "db", timeout: .ms(200))]
+        let network = NetworkSpec(partitionMode: .fail, connectFailureDelay: .ms(1))
+        let hanging = FaultSpec(kind: .partition, target: "api", peer: "db", start: .seconds(10), duration: .seconds(10), partitionMode: .hang)
+        let failing = FaultSpec(kind: .partition, target: "api", peer: "db", start: .seconds(30), duration: .seconds(10))
+        let r = try FaultWorld.run(FaultWorld.spec(services: services, network: network, faults: [hanging, failing]))
+        let hung = r.total("edge:api->db", .offered, 10..<20), cut = r.total("edge:api->db", .offered, 30..<40)
+        #expect(hung > 0 && cut > 0)
+        // Calls across the hanging one wait out their 200 ms timeout; across the other they fail at once.
+        #expect(r.total("edge:api->db", .failTimeout) == hung)
+        #expect(r.total("edge:api->db", .failConnection) == cut)
+        #expect(r.total("edge:api->db", .failures) == hung + cut)
+    }
 }
