@@ -78,7 +78,8 @@ extension World {
         let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
         let record = AttemptRecord(
             call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
-            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, deadline: calls[c].state.deadline, holdsConnection: false,
+            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin,
+            deadline: calls[c].state.deadline, holdsConnection: false,
             instance: picked.map { services[callee].hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
             phase: .travelling, callerDone: false, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
             failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
@@ -276,7 +277,6 @@ extension World {
                               outcome: outcome, scheduler: &scheduler)
         }
     }
-
 
     /// Counts a refusal by a client-side stage on the edge (and the client, for client requests).
     mutating func countRejection(_ stage: RejectionStage, edge: Int, client: Int32) {

@@ -22,7 +22,8 @@ extension World {
     func requestAttributes(origin: Int32, priority: UInt8) -> RouteAttributes {
         guard origin >= 0 else { return .none }
         var attributes = clients[Int(origin)].routeAttributes
-        attributes.insert(name: World.priorityAttribute, value: World.priorityValues[Int(priority)])
+        let value = Int(priority) < World.priorityValues.count ? World.priorityValues[Int(priority)] : RouteAttributes.key(String(priority))
+        attributes.insert(name: World.priorityAttribute, value: value)
         return attributes
     }
 
