@@ -152,6 +152,13 @@ extension World {
             releaseIfDone(a)
             return
         }
+        let edge = Int(attempts[a].edge)
+        if edges[edge].partitioned {
+            // The answer crosses an active partition and is lost: a reset reaches
+            // the caller as a connection error; in a hang its timeout ends the wait.
+            if !edges[edge].partitionHangs { attemptAnswered(a, .connectionError, scheduler: &scheduler) }
+            return
+        }
         attemptAnswered(a, attempts[a].outcome, scheduler: &scheduler)
     }
 

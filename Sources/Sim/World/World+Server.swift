@@ -13,6 +13,17 @@ extension World {
             releaseIfDone(a)
             return
         }
+        if edges[Int(attempts[a].edge)].partitioned {
+            // Sent before a partition began, and lost on the wire inside it.
+            attempts[a].phase = .done
+            attempts[a].outcome = .connectionError
+            if edges[Int(attempts[a].edge)].partitionHangs || attempts[a].callerDone {
+                releaseIfDone(a)
+            } else {
+                scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
+            }
+            return
+        }
         let i = Int(attempts[a].instance)
         let s = Int(instances[i].service)
         recorder.count(services[s].entity, .offered)
