@@ -76,18 +76,8 @@ extension World {
         let callee = Int(edges[edge].callee)
         let version = routeVersion(c, kind: kind, service: callee, edge: edge, scheduler: &scheduler)
         let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
-        let record = AttemptRecord(
-            call: c, kind: kind, attemptNumber: calls[c].attemptsSent, edge: Int32(edge), policySlot: Int32(slot),
-            identity: calls[c].identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin,
-            deadline: calls[c].state.deadline, holdsConnection: false,
-            instance: picked.map { services[callee].hosts[$0] } ?? -1, host: Int32(picked ?? -1), version: version, sent: now, arrived: now,
-            phase: .travelling, callerDone: false, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
-            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
-            ticket: ticket, cacheMiss: false)
-        guard let a = attempts.allocate(record) else {
-            hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
-            return
-        }
+        guard let a = newAttempt(of: c, waiting: true, kind: kind, attemptNumber: calls[c].attemptsSent, identity: calls[c].identity,
+                                 callee: callee, host: picked, version: version, ticket: ticket, scheduler: &scheduler) else { return }
         _ = calls[c].outstanding.append(a)
         calls[c].attemptsSent += 1
         recorder.count(edges[edge].entity, .attempts)
@@ -126,22 +116,54 @@ extension World {
         transmit(a, scheduler: &scheduler)
     }
 
+    /// A new attempt record for call `c`'s request, travelling to `host`
+    /// (a position in `callee`'s hosts; nil: none was eligible), or nil when
+    /// the in-flight limit stopped the run. `waiting: false` makes a shadow
+    /// copy: no call owns it and no caller waits for its answer.
+    mutating func newAttempt(of c: Handle, waiting: Bool, kind: AttemptKind, attemptNumber: Int16, identity: UInt64, callee: Int,
+                             host: Int?, version: Int32, ticket: AttemptTicket, scheduler: inout Scheduler<Event>) -> Handle? {
+        let now = scheduler.now
+        let record = AttemptRecord(
+            call: waiting ? c : .none, kind: kind, attemptNumber: attemptNumber, edge: calls[c].edge, policySlot: calls[c].policySlot,
+            identity: identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin,
+            deadline: calls[c].state.deadline, holdsConnection: false,
+            instance: host.map { services[callee].hosts[$0] } ?? -1, host: Int32(host ?? -1), version: version, sent: now, arrived: now,
+            phase: .travelling, callerDone: !waiting, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
+            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
+            ticket: ticket, cacheMiss: false)
+        guard let a = attempts.allocate(record) else {
+            hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
+            return nil
+        }
+        return a
+    }
+
     /// Puts an attempt on the network towards its instance.
     mutating func transmit(_ a: Handle, scheduler: inout Scheduler<Event>) {
         let edge = Int(attempts[a].edge)
         attempts[a].phase = .travelling
         if edges[edge].partitioned {
-            attempts[a].phase = .done
-            attempts[a].outcome = .connectionError
-            if !edges[edge].partitionHangs {
-                scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
-            }
+            lostInPartition(a, scheduler: &scheduler)
             return
         }
         if edges[edge].latencyIsZero {
             attemptArrives(a, &scheduler)
         } else {
             scheduler.schedule(.attemptArrives(a), after: edges[edge].latency.sampleDuration(using: &networkRandom))
+        }
+    }
+
+    /// Attempt `a` would cross an active partition (going out, or already on
+    /// the wire when it began): lost. The caller hears of it as a connection
+    /// error after the reset (`fail`), or not at all (`hang`: its timeout ends
+    /// the wait); a shadow copy, which no caller awaits, is simply released.
+    mutating func lostInPartition(_ a: Handle, scheduler: inout Scheduler<Event>) {
+        attempts[a].phase = .done
+        attempts[a].outcome = .connectionError
+        if edges[Int(attempts[a].edge)].partitionHangs || attempts[a].callerDone {
+            releaseIfDone(a)
+        } else {
+            scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
         }
     }
 

@@ -22,15 +22,15 @@ extension World {
     func requestAttributes(origin: Int32, priority: UInt8) -> RouteAttributes {
         guard origin >= 0 else { return .none }
         var attributes = clients[Int(origin)].routeAttributes
-        let value = Int(priority) < World.priorityValues.count ? World.priorityValues[Int(priority)] : RouteAttributes.key(String(priority))
-        attributes.insert(name: World.priorityAttribute, value: value)
+        attributes.insert(name: World.priorityAttribute, value: World.priorityValues[Int(priority)])
         return attributes
     }
 
     /// The hashed name of the built-in `priority` attribute.
     static let priorityAttribute = RouteAttributes.key("priority")
-    /// The hashed values "0"..."15" of `priority`, by class.
-    static let priorityValues: [UInt64] = (0..<16).map { RouteAttributes.key(String($0)) }
+    /// The hashed values "0"..."255" of `priority`, by class: every `UInt8`,
+    /// so a class never needs hashing per request.
+    static let priorityValues: [UInt64] = (0...255).map { RouteAttributes.key(String($0)) }
 
     /// The host (position in the callee's hosts) the edge's balancer picks
     /// among the callee's registered instances of `version`; nil when none is
@@ -77,26 +77,13 @@ extension World {
     /// connection, and the answer is dropped. The copy is real load on the
     /// shadow version and on the dependencies it calls; it shows in their
     /// series, not in the edge's. Dropped when no instance of the version is
-    /// eligible or the edge is partitioned.
+    /// eligible; lost, like any request, across a partition.
     mutating func sendShadow(of c: Handle, to version: Int32, number: Int, service callee: Int, edge: Int,
                              scheduler: inout Scheduler<Event>) {
-        guard !edges[edge].partitioned else { return }
-        let slot = Int(calls[c].policySlot)
-        guard let host = pickHost(service: callee, version: version, edge: edge, slot: slot) else { return }
-        let now = scheduler.now
-        let record = AttemptRecord(
-            call: .none, kind: .first, attemptNumber: 0, edge: Int32(edge), policySlot: Int32(slot),
-            identity: SplitMix64.mix(calls[c].identity ^ (0x5348_4144 << 32) ^ UInt64(number)),
-            key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin, deadline: calls[c].state.deadline,
-            holdsConnection: false,
-            instance: services[callee].hosts[host], host: Int32(host), version: version, sent: now, arrived: now,
-            phase: .travelling, callerDone: true, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
-            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
-            ticket: .none, cacheMiss: false)
-        guard let a = attempts.allocate(record) else {
-            hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
-            return
-        }
+        guard let host = pickHost(service: callee, version: version, edge: edge, slot: Int(calls[c].policySlot)) else { return }
+        let identity = SplitMix64.mix(calls[c].identity ^ (0x5348_4144 << 32) ^ UInt64(number))
+        guard let a = newAttempt(of: c, waiting: false, kind: .first, attemptNumber: 0, identity: identity, callee: callee,
+                                 host: host, version: version, ticket: .none, scheduler: &scheduler) else { return }
         transmit(a, scheduler: &scheduler)
     }
 }

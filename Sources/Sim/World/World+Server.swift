@@ -15,13 +15,7 @@ extension World {
         }
         if edges[Int(attempts[a].edge)].partitioned {
             // Sent before a partition began, and lost on the wire inside it.
-            attempts[a].phase = .done
-            attempts[a].outcome = .connectionError
-            if edges[Int(attempts[a].edge)].partitionHangs || attempts[a].callerDone {
-                releaseIfDone(a)
-            } else {
-                scheduler.schedule(.response(a), after: spec.network.connectFailureDelay)
-            }
+            lostInPartition(a, scheduler: &scheduler)
             return
         }
         let i = Int(attempts[a].instance)
