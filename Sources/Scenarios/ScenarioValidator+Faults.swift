@@ -104,8 +104,10 @@ extension ScenarioValidator.Context {
             break
         case (.badRelease, _):
             wrong("one version of a service (svc@v)")
-        case (.surge, .client):
-            break
+        case (.surge, .client(let name)):
+            if let client = scenario.clients.first(where: { $0.name == name }), client.mode == .closed {
+                report(path, "a surge multiplies an open-loop client's arrival rate; client \"\(name)\" is closed-loop (its \(client.users) users wait for each answer and think), so nothing would change")
+            }
         case (.surge, _):
             wrong("a client (client:name)")
         case (.regionOutage, .region):
@@ -171,6 +173,24 @@ extension ScenarioValidator.Context {
         }
         for (index, priority) in condition.priorities.enumerated() where priority < 0 || priority > 15 {
             report(path.appending(key: "priorities").appending(index: index), "expected a priority class in 0...15, got \(priority)")
+        }
+        if fault.kind == .surge { checkSurgeCondition(path, condition, target: fault.target) }
+    }
+
+    /// A surge picks the requests it multiplies at the client, by key and
+    /// priority: it must name some the client sends, or it would add nothing.
+    mutating func checkSurgeCondition(_ path: JSONPath, _ condition: FaultConditionSpec, target: String) {
+        if !condition.version.isEmpty {
+            report(path.appending(key: "version"), "a surge adds requests at the client, before a version is chosen: pick them by keyFrom/keyTo or priorities")
+        }
+        guard case .client(let name) = parseTarget(target), let client = scenario.clients.first(where: { $0.name == name }) else { return }
+        if condition.keyTo > 0 && condition.keyFrom >= client.keys.count {
+            report(path.appending(key: "keyFrom"), "client \"\(name)\" sends keys 0 to \(client.keys.count - 1) (keys.count \(client.keys.count)), so keys from \(condition.keyFrom) would add nothing")
+        }
+        let sent = client.priorities.percents.indices.filter { client.priorities.percents[$0] > 0 }
+        for (index, priority) in condition.priorities.enumerated() where (0...15).contains(priority) && !sent.contains(priority) {
+            report(path.appending(key: "priorities").appending(index: index),
+                   "client \"\(name)\" sends no requests of priority class \(priority) (it sends \(sent.map(String.init).joined(separator: ", "))), so the surge would add nothing")
         }
     }
 

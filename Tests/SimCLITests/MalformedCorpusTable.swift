@@ -271,9 +271,15 @@ extension MalformedCase {
                       .at("5:70", "faults[0].errorClass", "a fault's error class must be a failure a server returns, not \"success\"")),
         MalformedCase("fault-condition-on-crash.json5",
                       .at("5:70", "faults[0].condition",
-                          "a crash fault hits its target as a whole and takes no condition (only latency, errors, failFirst, blackHole, badRelease do)")),
+                          "a crash fault hits its target as a whole and takes no condition (only latency, errors, failFirst, blackHole, surge, badRelease do)")),
         MalformedCase("fault-condition-keyfrom-only.json5",
                       .at("5:79", "faults[0].condition.keyFrom", "keyFrom 500 needs keyTo (the first key not hit): keyTo 0 means every key")),
+        MalformedCase("fault-surge-closed-client.json5",
+                      .at("5:36", "faults[0].target", "a surge multiplies an open-loop client's arrival rate; client \"users\" is closed-loop (its 50 users wait for each answer and think), so nothing would change")),
+        MalformedCase("fault-surge-condition-version.json5",
+                      .at("5:100", "faults[0].condition.version", "a surge adds requests at the client, before a version is chosen: pick them by keyFrom/keyTo or priorities")),
+        MalformedCase("fault-surge-priority-not-sent.json5",
+                      .at("5:107", "faults[0].condition.priorities[1]", "client \"web\" sends no requests of priority class 3 (it sends 0, 1), so the surge would add nothing")),
         MalformedCase("schema-version-2.json5", .at("2:18", "schemaVersion", "this faultsim reads schemaVersion 1, the file says 2")),
     ]
 

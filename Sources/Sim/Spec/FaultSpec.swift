@@ -46,11 +46,12 @@ public struct FaultSpec: SpecDefaults, Equatable {
         public var actsOnControllers: Bool { self == .telemetryLag || self == .controlPlaneOutage }
 
         /// The kinds that act request by request, so a `condition` can pick
-        /// which requests they hit. The others act on instances, edges,
-        /// clients or controllers as a whole, and refuse a condition.
+        /// which requests they hit (a surge: which requests it multiplies).
+        /// The others act on instances, edges or controllers as a whole, and
+        /// refuse a condition.
         public var takesCondition: Bool {
             switch self {
-            case .latency, .errors, .failFirst, .blackHole, .badRelease: true
+            case .latency, .errors, .failFirst, .blackHole, .badRelease, .surge: true
             default: false
             }
         }
@@ -75,7 +76,8 @@ public struct FaultSpec: SpecDefaults, Equatable {
     public var capacityPercent: Double
     public var multiplier: Double
     public var ratePerMinute: Double
-    /// Only requests matching this are hit (latency, errors, failFirst, blackHole, badRelease).
+    /// Only requests matching this are hit (latency, errors, failFirst, blackHole, badRelease),
+    /// or multiplied (surge: by key and priority only).
     public var condition: FaultConditionSpec
     /// How calls across a partition end (partition only); unset: `network.partitionMode`.
     public var partitionMode: NetworkSpec.PartitionMode?
@@ -133,6 +135,13 @@ public struct FaultConditionSpec: SpecDefaults, Equatable {
     /// Nothing given: every request matches. (A `keyFrom` alone counts as
     /// given, so the validator can refuse it rather than let it be ignored.)
     public var isUnconditional: Bool { keyFrom == 0 && keyTo == 0 && version.isEmpty && priorities.isEmpty }
+
+    /// Whether a request with `key` and `priority` matches the key range and
+    /// the priority classes (`version` is checked where the version is known).
+    public func matches(key: UInt64, priority: UInt8) -> Bool {
+        if keyTo > 0 && (key < UInt64(max(0, keyFrom)) || key >= UInt64(keyTo)) { return false }
+        return priorities.isEmpty || priorities.contains(Int(priority))
+    }
 }
 
 extension FaultSpec {

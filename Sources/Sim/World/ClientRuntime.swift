@@ -18,6 +18,11 @@ struct ClientRuntime {
     let routeAttributes: RouteAttributes
     var sequence: UInt64 = 0
     var inFlight = 0
+    /// Surges that multiply only the requests matching their condition.
+    let conditionalSurges: [ConditionalSurge]
+    /// Whether any arrival may be thinned (`keepsArrival`): a flag, so the
+    /// request path does not read the array.
+    let thinsArrivals: Bool
 
     init(spec: ClientSpec, index: Int32, target: Int32, edge: Int32, entity: Int32, streams: RandomStreams,
          surges: [FaultSpec], duration: SimTime) throws(WorldBuildError) {
@@ -27,9 +32,20 @@ struct ClientRuntime {
         self.edge = edge
         self.entity = entity
         var rate = spec.rate.compile()
+        var conditional: [ConditionalSurge] = []
         for surge in surges {
-            rate = rate.multiplied(by: RateFunction.Factor(start: surge.start, end: surge.end, ramp: surge.ramp, multiplier: surge.multiplier))
+            let factor = RateFunction.Factor(start: surge.start, end: surge.end, ramp: surge.ramp, multiplier: surge.multiplier)
+            if surge.condition.isUnconditional {
+                rate = rate.multiplied(by: factor)
+            } else {
+                // Arrivals come at the rate the surge would give every request;
+                // `keepsArrival` thins them back for the requests it does not match.
+                if surge.multiplier > 1 { rate = rate.multiplied(by: factor) }
+                conditional.append(ConditionalSurge(factor: factor, condition: surge.condition))
+            }
         }
+        conditionalSurges = conditional
+        thinsArrivals = !conditional.isEmpty
         arrivals = ArrivalProcess(rate: rate, end: duration)
         keys = KeySampler(spec: spec.keys)
         do { thinkTime = try spec.thinkTime.build() } catch {
@@ -59,4 +75,28 @@ struct ClientRuntime {
         let key = keys.sample(using: &random)
         return (key, spec.priorities.sample(using: &random))
     }
+
+    /// Whether an arrival at `t` with this key and priority is sent. Arrivals
+    /// come at the rate each conditional surge would give every request (its
+    /// multiplier m where m > 1); a surge keeps a request it does not match
+    /// with probability 1/m, and one it matches with probability m when m < 1.
+    /// Keys and priorities are drawn independently of time, so the matching
+    /// requests arrive m times as often and the others as often as before.
+    /// Draws from the stream only when some request is dropped.
+    mutating func keepsArrival(at t: SimTime, key: UInt64, priority: UInt8) -> Bool {
+        var keep = 1.0
+        for surge in conditionalSurges {
+            let multiplier = surge.factor.value(at: t)
+            keep *= (surge.condition.matches(key: key, priority: priority) ? multiplier : 1) / max(1, multiplier)
+        }
+        return keep >= 1 || random.nextUnit() < keep
+    }
+}
+
+/// A `surge` fault with a condition: it multiplies the client's requests
+/// whose key and priority match, and leaves the others alone.
+struct ConditionalSurge {
+    /// The surge's own multiplier and ramp over its span.
+    let factor: RateFunction.Factor
+    let condition: FaultConditionSpec
 }

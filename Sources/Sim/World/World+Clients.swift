@@ -19,7 +19,15 @@ extension World {
     }
 
     mutating func clientArrival(_ c: Int, scheduler: inout Scheduler<Event>) {
-        startClientRequest(c, scheduler: &scheduler)
+        if clients[c].thinsArrivals {
+            // A conditional surge is in the rate: only some of these arrivals are sent.
+            let (key, priority) = clients[c].drawKeyAndPriority()
+            if clients[c].keepsArrival(at: scheduler.now, key: key, priority: priority) {
+                sendClientRequest(c, key: key, priority: priority, scheduler: &scheduler)
+            }
+        } else {
+            startClientRequest(c, scheduler: &scheduler)
+        }
         let next = clients[c].nextArrival(after: scheduler.now)
         if let next { scheduler.schedule(.arrival(client: Int32(c)), at: next) }
     }
@@ -31,6 +39,11 @@ extension World {
     /// A client sends one request (a root call on its edge).
     mutating func startClientRequest(_ c: Int, scheduler: inout Scheduler<Event>) {
         let (key, priority) = clients[c].drawKeyAndPriority()
+        sendClientRequest(c, key: key, priority: priority, scheduler: &scheduler)
+    }
+
+    /// A client sends one request with this key and priority.
+    mutating func sendClientRequest(_ c: Int, key: UInt64, priority: UInt8, scheduler: inout Scheduler<Event>) {
         clients[c].sequence &+= 1
         let identity = SplitMix64.mix(clients[c].identitySeed ^ clients[c].sequence)
         recorder.count(clients[c].entity, .offered)

@@ -268,13 +268,8 @@ extension World {
         if fault.edge >= 0 && fault.edge != attempts[a].edge { return false }
         let condition = fault.spec.condition
         if condition.isUnconditional { return true }
-        if condition.keyTo > 0 {
-            let key = attempts[a].key
-            if key < UInt64(max(0, condition.keyFrom)) || key >= UInt64(condition.keyTo) { return false }
-        }
         if !condition.version.isEmpty && versions[Int(attempts[a].version)].name != condition.version { return false }
-        if !condition.priorities.isEmpty && !condition.priorities.contains(Int(attempts[a].priority)) { return false }
-        return true
+        return condition.matches(key: attempts[a].key, priority: attempts[a].priority)
     }
 
     mutating func arrivalFault(_ a: Handle, service s: Int) -> ArrivalFault {

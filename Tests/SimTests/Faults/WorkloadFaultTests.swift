@@ -33,6 +33,43 @@ import Testing
         Self.expectCount(r, "client:web", Windows.after, rateRps: 100)
     }
 
+    @Test func conditionalSurgeMultipliesOnlyTheMatchingKeys() throws {
+        // Keys 0..<100 uniform; x3 on keys [0, 50): 100 (0.5 x 3 + 0.5) = 200 req/s during the span.
+        // An errors fault on the same keys for the whole run marks which requests matched:
+        // 150 of 200 fail during the span (share 0.75), 50 of 100 outside it.
+        let keys = KeySpec(count: 100)
+        let surge = FaultSpec(kind: .surge, target: "client:web", start: .seconds(20), duration: .seconds(20), multiplier: 3,
+                              condition: FaultConditionSpec(keyFrom: 0, keyTo: 50))
+        let marker = FaultSpec(kind: .errors, target: "api", condition: FaultConditionSpec(keyFrom: 0, keyTo: 50))
+        let r = try FaultWorld.run(FaultWorld.spec(clients: [FaultWorld.client(keys: keys)], faults: [surge, marker]))
+        Self.expectCount(r, "client:web", Windows.before, rateRps: 100)
+        Self.expectCount(r, "client:web", Windows.during, rateRps: 200)
+        Self.expectCount(r, "client:web", Windows.after, rateRps: 100)
+        for (windows, expected) in [(Windows.before, 0.5), (Windows.during, 0.75), (Windows.after, 0.5)] {
+            let n = r.total("client:web", .offered, windows)
+            let share = r.total("client:web", .failures, windows) / n
+            #expect(abs(share - expected) <= Tolerance.share(expected, n: n), "windows \(windows): \(share) of \(n) failed")
+        }
+    }
+
+    @Test func conditionalSurgeBelowOneRemovesTheMatchingPriorityAndComposesWithAPlainSurge() throws {
+        // Two classes, half each. x0 on class 1 over [20, 40) and a plain x2 over [30, 50):
+        // class 1 is gone in [20, 40) (rate 50, then 100 in [30, 40)), the plain surge doubles all of [40, 50).
+        let priorities = PriorityMix(percents: [50, 50])
+        let drop = FaultSpec(kind: .surge, target: "client:web", start: .seconds(20), duration: .seconds(20), multiplier: 0,
+                             condition: FaultConditionSpec(priorities: [1]))
+        let plain = FaultSpec(kind: .surge, target: "client:web", start: .seconds(30), duration: .seconds(20), multiplier: 2)
+        let marker = FaultSpec(kind: .errors, target: "api", condition: FaultConditionSpec(priorities: [1]))
+        let r = try FaultWorld.run(FaultWorld.spec(clients: [FaultWorld.client(priorities: priorities)], faults: [drop, plain, marker]))
+        Self.expectCount(r, "client:web", 20..<30, rateRps: 50)
+        Self.expectCount(r, "client:web", 30..<40, rateRps: 100)
+        Self.expectCount(r, "client:web", 40..<50, rateRps: 200)
+        #expect(r.total("client:web", .failures, 21..<40) == 0)  // a request sent just before 20 s ends 10 ms later
+        let n = r.total("client:web", .offered, 40..<50)
+        let share = r.total("client:web", .failures, 40..<50) / n
+        #expect(abs(share - 0.5) <= Tolerance.share(0.5, n: n), "\(share) of \(n) in class 1 after the drop")
+    }
+
     static func cache(_ cache: CacheSpec) -> [ServiceSpec] {
         var front = FaultWorld.api(name: "cache", kind: .cache, calls: [.call(CallSpec(target: "db"))])
         front.cache = cache
