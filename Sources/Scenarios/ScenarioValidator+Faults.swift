@@ -34,6 +34,11 @@ extension ScenarioValidator.Context {
             }
             if fault.duration.ns <= 0 { report(path.appending(key: "duration"), "expected a duration > 0 (or \"never\" to last until the end), got \(fault.duration.unitString)") }
             if fault.ramp.ns < 0 { report(path.appending(key: "ramp"), "expected a duration >= 0") }
+            if fault.ramp.ns > 0 && !fault.kind.takesRamp {
+                // A ramp the model would ignore is a mistake the user must hear about.
+                let kinds = FaultSpec.Kind.allCases.filter(\.takesRamp).map(\.rawValue).joined(separator: ", ")
+                report(path.appending(key: "ramp"), "a \(fault.kind.rawValue) fault has no strength to ramp up and takes no ramp (only \(kinds) do)")
+            }
             range(path.appending(key: "percent"), fault.percent, 0...100, "a percentage")
             range(path.appending(key: "capacityPercent"), fault.capacityPercent, 0...100, "a percentage")
             range(path.appending(key: "latencyMultiplier"), fault.latencyMultiplier, 0.000001...100_000, "a multiplier")

@@ -280,6 +280,8 @@ extension MalformedCase {
                       .at("5:100", "faults[0].condition.version", "a surge adds requests at the client, before a version is chosen: pick them by keyFrom/keyTo or priorities")),
         MalformedCase("fault-surge-priority-not-sent.json5",
                       .at("5:107", "faults[0].condition.priorities[1]", "client \"web\" sends no requests of priority class 3 (it sends 0, 1), so the surge would add nothing")),
+        MalformedCase("fault-ramp-on-capacity-loss.json5",
+                      .at("5:91", "faults[0].ramp", "a capacityLoss fault has no strength to ramp up and takes no ramp (only latency, errors, surge, badRelease do)")),
         MalformedCase("schema-version-2.json5", .at("2:18", "schemaVersion", "this faultsim reads schemaVersion 1, the file says 2")),
     ]
 
