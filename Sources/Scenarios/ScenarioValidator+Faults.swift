@@ -34,11 +34,6 @@ extension ScenarioValidator.Context {
             }
             if fault.duration.ns <= 0 { report(path.appending(key: "duration"), "expected a duration > 0 (or \"never\" to last until the end), got \(fault.duration.unitString)") }
             if fault.ramp.ns < 0 { report(path.appending(key: "ramp"), "expected a duration >= 0") }
-            if fault.ramp.ns > 0 && !fault.kind.takesRamp {
-                // A ramp the model would ignore is a mistake the user must hear about.
-                let kinds = FaultSpec.Kind.allCases.filter(\.takesRamp).map(\.rawValue).joined(separator: ", ")
-                report(path.appending(key: "ramp"), "a \(fault.kind.rawValue) fault has no strength to ramp up and takes no ramp (only \(kinds) do)")
-            }
             range(path.appending(key: "percent"), fault.percent, 0...100, "a percentage")
             range(path.appending(key: "capacityPercent"), fault.capacityPercent, 0...100, "a percentage")
             range(path.appending(key: "latencyMultiplier"), fault.latencyMultiplier, 0.000001...100_000, "a multiplier")
@@ -51,9 +46,7 @@ extension ScenarioValidator.Context {
                 report(path.appending(key: "errorClass"), "a fault's error class must be a failure a server returns, not \"\(fault.errorClass.rawValue)\"")
             }
             checkCondition(path.appending(key: "condition"), fault, service: serviceOf(fault.target))
-            if fault.partitionMode != nil && fault.kind != .partition {
-                report(path.appending(key: "partitionMode"), "only a partition fault takes partitionMode (this one is \"\(fault.kind.rawValue)\")")
-            }
+            checkUnreadFields(path, fault)
         }
     }
 
@@ -146,6 +139,19 @@ extension ScenarioValidator.Context {
         }
     }
 
+    /// A field the fault's kind does not read would be silently ignored: a
+    /// mistake the user must hear about (`percent` on a latency fault, or
+    /// `multiplier` where `latencyMultiplier` was meant).
+    mutating func checkUnreadFields(_ path: JSONPath, _ fault: FaultSpec) {
+        for field in FaultSpec.Field.allCases where fault.sets(field) && !fault.kind.reads(field) {
+            let kinds = FaultSpec.Kind.allCases.filter { $0.reads(field) }.map(\.rawValue)
+            let used = fault.kind.fields.map(\.rawValue).joined(separator: ", ")
+            report(path.appending(key: field.rawValue),
+                   "a \(fault.kind.rawValue) fault does not read \(field.rawValue) (only \(kinds.joined(separator: ", ")) "
+                       + (kinds.count == 1 ? "does" : "do") + "); it reads " + (used.isEmpty ? "no optional field" : used))
+        }
+    }
+
     func serviceOf(_ target: String) -> ServiceSpec? {
         switch parseTarget(target) {
         case .service(let name), .version(let name, _), .instance(let name, _), .edge(_, let name):
@@ -157,12 +163,7 @@ extension ScenarioValidator.Context {
 
     mutating func checkCondition(_ path: JSONPath, _ fault: FaultSpec, service: ServiceSpec?) {
         let condition = fault.condition
-        if !condition.isUnconditional && !fault.kind.takesCondition {
-            // A condition the model would ignore is a mistake the user must hear about.
-            let kinds = FaultSpec.Kind.allCases.filter(\.takesCondition).map(\.rawValue).joined(separator: ", ")
-            report(path, "a \(fault.kind.rawValue) fault hits its target as a whole and takes no condition (only \(kinds) do)")
-            return
-        }
+        guard fault.kind.reads(.condition) else { return }  // refused by checkUnreadFields
         if condition.keyFrom < 0 { report(path.appending(key: "keyFrom"), "expected a key >= 0") }
         if condition.keyTo == 0 && condition.keyFrom > 0 {
             report(path.appending(key: "keyFrom"), "keyFrom \(condition.keyFrom) needs keyTo (the first key not hit): keyTo 0 means every key")

@@ -262,7 +262,7 @@ extension MalformedCase {
 
     static let faults: [MalformedCase] = [
         MalformedCase("fault-partition-mode-on-latency.json5",
-                      .at("5:96", "faults[0].partitionMode", "only a partition fault takes partitionMode (this one is \"latency\")")),
+                      .at("5:96", "faults[0].partitionMode", "a latency fault does not read partitionMode (only partition does); it reads addedLatency, latencyMultiplier, ramp, condition")),
         MalformedCase("fault-after-run.json5", .at("6:52", "faults[0].start", "the fault starts at 10m, outside the run (0s to 1m)")),
         MalformedCase("fault-negative-start.json5", .at("5:52", "faults[0].start", "the fault starts at -5s, outside the run (0s to 5m)")),
         MalformedCase("fault-zero-duration.json5",
@@ -271,7 +271,7 @@ extension MalformedCase {
                       .at("5:70", "faults[0].errorClass", "a fault's error class must be a failure a server returns, not \"success\"")),
         MalformedCase("fault-condition-on-crash.json5",
                       .at("5:70", "faults[0].condition",
-                          "a crash fault hits its target as a whole and takes no condition (only latency, errors, failFirst, blackHole, surge, badRelease do)")),
+                          "a crash fault does not read condition (only latency, errors, failFirst, blackHole, surge, badRelease do); it reads count, restartAfter")),
         MalformedCase("fault-condition-keyfrom-only.json5",
                       .at("5:79", "faults[0].condition.keyFrom", "keyFrom 500 needs keyTo (the first key not hit): keyTo 0 means every key")),
         MalformedCase("fault-surge-closed-client.json5",
@@ -281,7 +281,10 @@ extension MalformedCase {
         MalformedCase("fault-surge-priority-not-sent.json5",
                       .at("5:107", "faults[0].condition.priorities[1]", "client \"web\" sends no requests of priority class 3 (it sends 0, 1), so the surge would add nothing")),
         MalformedCase("fault-ramp-on-capacity-loss.json5",
-                      .at("5:91", "faults[0].ramp", "a capacityLoss fault has no strength to ramp up and takes no ramp (only latency, errors, surge, badRelease do)")),
+                      .at("5:91", "faults[0].ramp", "a capacityLoss fault does not read ramp (only latency, errors, surge, badRelease do); it reads capacityPercent, latencyMultiplier")),
+        MalformedCase("fault-percent-on-latency.json5",
+                      .at("7:91", "faults[0].percent", "a latency fault does not read percent (only errors, badRelease do); it reads addedLatency, latencyMultiplier, ramp, condition"),
+                      .at("7:107", "faults[0].multiplier", "a latency fault does not read multiplier (only surge does); it reads addedLatency, latencyMultiplier, ramp, condition")),
         MalformedCase("schema-version-2.json5", .at("2:18", "schemaVersion", "this faultsim reads schemaVersion 1, the file says 2")),
     ]
 

@@ -44,28 +44,6 @@ public struct FaultSpec: SpecDefaults, Equatable {
 
         /// Whether the fault hits controllers rather than the data plane.
         public var actsOnControllers: Bool { self == .telemetryLag || self == .controlPlaneOutage }
-
-        /// The kinds with a strength that can rise over `ramp` (how much
-        /// latency, what share of errors, how much more traffic). The others
-        /// happen at once (a crash, a flush, a partition) or at a fixed
-        /// strength, and refuse a ramp.
-        public var takesRamp: Bool {
-            switch self {
-            case .latency, .errors, .badRelease, .surge: true
-            default: false
-            }
-        }
-
-        /// The kinds that act request by request, so a `condition` can pick
-        /// which requests they hit (a surge: which requests it multiplies).
-        /// The others act on instances, edges or controllers as a whole, and
-        /// refuse a condition.
-        public var takesCondition: Bool {
-            switch self {
-            case .latency, .errors, .failFirst, .blackHole, .badRelease, .surge: true
-            default: false
-            }
-        }
     }
 
     public var name: String
