@@ -46,7 +46,11 @@ extension ScenarioValidator.Context {
                 report(path.appending(key: "errorClass"), "a fault's error class must be a failure a server returns, not \"\(fault.errorClass.rawValue)\"")
             }
             checkCondition(path.appending(key: "condition"), fault, service: serviceOf(fault.target))
-            checkUnreadFields(path, fault)
+            // `percent` on a latency fault, or `multiplier` meant as `latencyMultiplier`, would do nothing.
+            refuseUnreadFields(path, fault, noun: "fault") { field in
+                let kinds = FaultSpec.Kind.allCases.filter { $0.reads(field) }.map(\.rawValue)
+                return "; only " + kinds.joined(separator: ", ") + (kinds.count == 1 ? " does" : " do")
+            }
         }
     }
 
@@ -136,19 +140,6 @@ extension ScenarioValidator.Context {
             if case .constant(let lag) = fault.addedLatency, lag.ns > 0 {} else {
                 report(path.parent.appending(key: "addedLatency"), "a telemetryLag fault adds a constant lag > 0 (e.g. \"30s\")")
             }
-        }
-    }
-
-    /// A field the fault's kind does not read would be silently ignored: a
-    /// mistake the user must hear about (`percent` on a latency fault, or
-    /// `multiplier` where `latencyMultiplier` was meant).
-    mutating func checkUnreadFields(_ path: JSONPath, _ fault: FaultSpec) {
-        for field in FaultSpec.Field.allCases where fault.sets(field) && !fault.kind.reads(field) {
-            let kinds = FaultSpec.Kind.allCases.filter { $0.reads(field) }.map(\.rawValue)
-            let used = fault.kind.fields.map(\.rawValue).joined(separator: ", ")
-            report(path.appending(key: field.rawValue),
-                   "a \(fault.kind.rawValue) fault does not read \(field.rawValue) (only \(kinds.joined(separator: ", ")) "
-                       + (kinds.count == 1 ? "does" : "do") + "); it reads " + (used.isEmpty ? "no optional field" : used))
         }
     }
 

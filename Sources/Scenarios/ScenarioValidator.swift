@@ -161,6 +161,7 @@ public enum ScenarioValidator {
             }
             if service.kind == .cache {
                 let cache = service.cache ?? .defaultValue
+                refuseUnreadFields(path.appending(key: "cache"), cache, noun: "cache")
                 range(path.appending(key: "cache").appending(key: "hitRatioPercent"), cache.hitRatioPercent, 0...100, "a percentage")
                 range(path.appending(key: "cache").appending(key: "capacity"), cache.capacity, 1...100_000_000, "a capacity")
                 if cache.ttl.ns <= 0 { report(path.appending(key: "cache").appending(key: "ttl"), "expected a duration > 0, got \(cache.ttl.unitString)") }
@@ -188,7 +189,15 @@ public enum ScenarioValidator {
             if errors.totalPercent > 100 { report(path, "error percentages add up to \(errors.totalPercent), more than 100") }
         }
 
+        /// Refuses every field `spec`'s kind does not read (it would be silently ignored).
+        mutating func refuseUnreadFields<Spec: KindFields>(_ path: JSONPath, _ spec: Spec, noun: String, note: (Spec.Field) -> String = { _ in "" }) {
+            for (field, _) in spec.unreadFields {
+                report(path.appending(key: field.rawValue), spec.unreadMessage(field, noun: noun) + note(field))
+            }
+        }
+
         mutating func checkLoadLatency(_ path: JSONPath, _ spec: LoadLatencySpec) {
+            refuseUnreadFields(path, spec, noun: "load-latency curve")
             range(path.appending(key: "coefficient"), spec.coefficient, 0...1_000, "a coefficient")
             range(path.appending(key: "exponent"), spec.exponent, 0...20, "an exponent")
             range(path.appending(key: "maxMultiplier"), spec.maxMultiplier, 1...10_000, "a multiplier")
@@ -220,6 +229,7 @@ public enum ScenarioValidator {
                 }
                 serviceReference(path.appending(key: "target"), client.target)
                 validate(path.appending(key: "rate")) { () throws(PolicyConfigError) in try client.rate.validate() }
+                refuseUnreadFields(path.appending(key: "rate"), client.rate, noun: "rate")
                 validate(path.appending(key: "keys")) { () throws(PolicyConfigError) in try client.keys.validate() }
                 validate(path.appending(key: "priorities")) { () throws(PolicyConfigError) in try client.priorities.validate() }
                 if client.mode == .closed { range(path.appending(key: "users"), client.users, 1...Bounds.maxUsers, "users") }

@@ -1,32 +1,30 @@
 /// Which of a fault's optional fields each kind reads.
-///
-/// A field a kind does not read would be silently ignored (`percent: 50` on a
-/// latency fault, `multiplier` where `latencyMultiplier` was meant), so the
-/// validator refuses one that differs from its default.
-extension FaultSpec {
+extension FaultSpec: KindFields {
     /// The optional fields, by their name in scenario files.
     public enum Field: String, CaseIterable, Sendable {
         case peer, ramp, addedLatency, latencyMultiplier, percent, errorClass, count, restartAfter, capacityPercent, multiplier,
              ratePerMinute, condition, partitionMode
     }
 
-    /// Whether `field` differs from its default (so the fault says something with it).
-    public func sets(_ field: Field) -> Bool {
+    public var kindName: String { kind.rawValue }
+    public var readFields: [Field] { kind.fields }
+
+    public func setValue(_ field: Field) -> String? {
         let base = FaultSpec.defaultValue
         switch field {
-        case .peer: return peer != base.peer
-        case .ramp: return ramp != base.ramp
-        case .addedLatency: return addedLatency != base.addedLatency
-        case .latencyMultiplier: return latencyMultiplier != base.latencyMultiplier
-        case .percent: return percent != base.percent
-        case .errorClass: return errorClass != base.errorClass
-        case .count: return count != base.count
-        case .restartAfter: return restartAfter != base.restartAfter
-        case .capacityPercent: return capacityPercent != base.capacityPercent
-        case .multiplier: return multiplier != base.multiplier
-        case .ratePerMinute: return ratePerMinute != base.ratePerMinute
-        case .condition: return !condition.isUnconditional
-        case .partitionMode: return partitionMode != nil
+        case .peer: return Self.text(peer, unless: base.peer, "\"\(peer)\"")
+        case .ramp: return Self.text(ramp, unless: base.ramp, ramp.unitString)
+        case .addedLatency: return Self.text(addedLatency, unless: base.addedLatency, "a distribution")
+        case .latencyMultiplier: return Self.text(latencyMultiplier, unless: base.latencyMultiplier, "\(latencyMultiplier)")
+        case .percent: return Self.text(percent, unless: base.percent, "\(percent)")
+        case .errorClass: return Self.text(errorClass, unless: base.errorClass, errorClass.rawValue)
+        case .count: return Self.text(count, unless: base.count, "\(count)")
+        case .restartAfter: return Self.text(restartAfter, unless: base.restartAfter, restartAfter.unitString)
+        case .capacityPercent: return Self.text(capacityPercent, unless: base.capacityPercent, "\(capacityPercent)")
+        case .multiplier: return Self.text(multiplier, unless: base.multiplier, "\(multiplier)")
+        case .ratePerMinute: return Self.text(ratePerMinute, unless: base.ratePerMinute, "\(ratePerMinute)")
+        case .condition: return condition.isUnconditional ? nil : "a condition"
+        case .partitionMode: return partitionMode?.rawValue
         }
     }
 }

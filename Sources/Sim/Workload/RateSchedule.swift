@@ -103,7 +103,6 @@ public struct RateSchedule: SpecDefaults, Equatable {
             try Check.inRange(amplitudePercent, 0...100, "amplitudePercent")
             try Check.positive(period, "period")
         }
-        try checkUnreadFields()
         for (index, burst) in bursts.enumerated() {
             try Check.nonNegative(burst.at, "bursts[\(index)].at")
             try Check.inRange(burst.count, 0...RateSchedule.maxBurstCount, "bursts[\(index)].count")
