@@ -31,25 +31,30 @@ public struct Engine<Model: SimulationModel> {
     /// leaves the clock at `end` when it is reached.
     public mutating func run(until end: SimTime? = nil) -> StopReason {
         let endNs = end?.ns ?? Int64.max
+        // One comparison per event against the earlier of the end and maxSimTime;
+        // which of the two was passed is sorted out only when one is.
+        let lastNs = min(endNs, limits.maxSimTime.ns)
+        // Read once: testing the optional in the loop copies the digest (retain and
+        // release of its arrays) on every event. Nothing in the loop sets or clears it.
+        let tracing = trace != nil
         while true {
             guard let (nextTime, source) = scheduler.queue.peek() else {
                 if let end { scheduler.now = max(scheduler.now, end) }
                 return .queueEmpty
             }
-            if nextTime.ns > endNs {
-                scheduler.now = end!
-                return .reachedEndTime
+            if nextTime.ns > lastNs {
+                if nextTime.ns > endNs {
+                    scheduler.now = end!
+                    return .reachedEndTime
+                }
+                return .limit(.maxSimTime(limits.maxSimTime))
             }
-            if nextTime > limits.maxSimTime { return .limit(.maxSimTime(limits.maxSimTime)) }
             if eventsProcessed >= limits.maxEvents { return .limit(.maxEvents(limits.maxEvents)) }
 
             let next = scheduler.queue.pop(from: source)
             scheduler.now = next.time
             eventsProcessed &+= 1
-            if trace != nil {
-                let detail = trace!.capturesNext ? String(describing: next.event) : nil
-                trace!.fold(time: next.time, sequence: next.sequence, code: model.traceCode(of: next.event), detail: detail)
-            }
+            if tracing { fold(next) }
             model.handle(next.event, scheduler: &scheduler)
 
             if scheduler.queue.count > limits.maxPendingEvents {
@@ -57,5 +62,11 @@ public struct Engine<Model: SimulationModel> {
             }
             if let stop = scheduler.stopRequest { return .limit(stop) }
         }
+    }
+
+    /// Folds a handled event into the trace (which must be set).
+    private mutating func fold(_ next: ScheduledEvent<Model.Event>) {
+        let detail = trace!.capturesNext ? String(describing: next.event) : nil
+        trace!.fold(time: next.time, sequence: next.sequence, code: model.traceCode(of: next.event), detail: detail)
     }
 }
