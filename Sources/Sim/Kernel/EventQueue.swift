@@ -18,8 +18,13 @@ public struct ScheduledEvent<Event> {
     }
 }
 
-/// Pending events ordered by (time, sequence): a binary min-heap, plus a few
+/// Pending events ordered by (time, sequence): a 4-ary min-heap, plus a few
 /// FIFO lanes for events scheduled with a repeating fixed delay (`push(_:after:now:)`).
+///
+/// Four children per node halve the heap's depth: a push climbs half as many
+/// levels, and a pop moves half as many entries for about the same number of
+/// comparisons. (time, sequence) keys are unique, so any heap shape pops the
+/// same order.
 ///
 /// `Event` is the model's own small enum, stored inline: no closure and no
 /// allocation per event. The backing arrays grow to the peak number of pending
@@ -36,6 +41,8 @@ public struct EventQueue<Event> {
     @usableFromInline var nextSequence: UInt64 = 0
     /// Distinct delays that get a lane; further delays go to the heap.
     public static var maxLanes: Int { 8 }
+    /// log2 of the children per heap node: node n's children are 4n + 1 ... 4n + 4.
+    @usableFromInline static var arityShift: Int { 2 }
 
     public init(reservingCapacity capacity: Int = 1024) {
         heap.reserveCapacity(capacity)
@@ -65,9 +72,9 @@ public struct EventQueue<Event> {
         heap.append(entry)
         heap.withUnsafeMutableBufferPointer { buffer in
             // Sift up: move the hole towards the root while the parent fires later.
-            var child = buffer.count - 1
+            var child = buffer.count &- 1
             while child > 0 {
-                let parent = (child - 1) >> 1
+                let parent = (child &- 1) >> Self.arityShift
                 if !entry.firesBefore(buffer[parent]) { break }
                 buffer[child] = buffer[parent]
                 child = parent
@@ -124,24 +131,51 @@ public struct EventQueue<Event> {
         return lanes[source].popFront()
     }
 
-    @inlinable mutating func popHeap() -> ScheduledEvent<Event>? {
+    /// Always inlined into the engine's loop: called, its sift-down closure costs
+    /// register spills and a call per pop.
+    @inlinable @inline(__always) mutating func popHeap() -> ScheduledEvent<Event>? {
         guard let last = heap.popLast() else { return nil }
         if heap.isEmpty { return last }
         return heap.withUnsafeMutableBufferPointer { buffer in
             let top = buffer[0]
-            // Sift the former last element down from the root.
+            // Sift the former last element down from the root: the hole moves to
+            // the earliest child while that child fires before `last`.
             let count = buffer.count
             var hole = 0
             while true {
-                var child = 2 * hole + 1
-                if child >= count { break }
-                if child + 1 < count && buffer[child + 1].firesBefore(buffer[child]) { child += 1 }
-                if !buffer[child].firesBefore(last) { break }
-                buffer[hole] = buffer[child]
-                hole = child
+                let first = hole &<< Self.arityShift &+ 1
+                if first >= count { break }
+                var best = first, bestTime = buffer[first].time.ns
+                if first &+ 3 < count {
+                    // A full node (all but the last): straight-line code, no loop.
+                    Self.consider(first &+ 1, best: &best, bestTime: &bestTime, in: buffer)
+                    Self.consider(first &+ 2, best: &best, bestTime: &bestTime, in: buffer)
+                    Self.consider(first &+ 3, best: &best, bestTime: &bestTime, in: buffer)
+                } else {
+                    var child = first &+ 1
+                    while child < count {
+                        Self.consider(child, best: &best, bestTime: &bestTime, in: buffer)
+                        child &+= 1
+                    }
+                }
+                if !buffer[best].firesBefore(last) { break }
+                buffer[hole] = buffer[best]
+                hole = best
             }
             buffer[hole] = last
             return top
+        }
+    }
+
+    /// Makes `child` the `best` (earliest) so far if it fires before it. The best
+    /// time stays in a register; sequences are read only on a tie.
+    @inlinable @inline(__always)
+    static func consider(_ child: Int, best: inout Int, bestTime: inout Int64,
+                         in buffer: UnsafeMutableBufferPointer<ScheduledEvent<Event>>) {
+        let time = buffer[child].time.ns
+        if time < bestTime || (time == bestTime && buffer[child].sequence < buffer[best].sequence) {
+            best = child
+            bestTime = time
         }
     }
 
