@@ -86,7 +86,7 @@ public struct EventQueue<Event> {
     /// Adds `event` to fire `delay` after `now` (`delay` >= 0), in the lane
     /// for that delay when there is one or room for one, else in the heap.
     /// For fixed delays that repeat, such as timeouts.
-    @inlinable public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
+    @inlinable @inline(__always) public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
         let entry = ScheduledEvent(time: now.saturatingAdd(delay), sequence: nextSequence, event: event)
         // Most pushes repeat the previous delay: look there first.
         var lane = lastLane

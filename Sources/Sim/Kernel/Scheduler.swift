@@ -27,7 +27,8 @@ public struct Scheduler<Event> {
     /// Schedules `event` after a fixed `delay` that many events share, such as
     /// a timeout: these wait in a FIFO lane per delay instead of the heap.
     /// Fires at exactly the same point as `schedule(_:after:)` would.
-    @inlinable public mutating func scheduleFixedDelay(_ event: Event, after delay: SimTime) {
+    // Inlined with the lane push below: one call per timeout instead of three.
+    @inlinable @inline(__always) public mutating func scheduleFixedDelay(_ event: Event, after delay: SimTime) {
         if delay.ns > 0 {
             queue.push(event, after: delay, now: now)
         } else {
