@@ -4,8 +4,8 @@ extension World {
         // Window [start, end) closes before anything at `end` happens, whatever order
         // same-time events were scheduled in: a fault or burst at 20 s belongs to window 20.
         // (The `.windowClose` tick at every end up to the duration keeps `now == end` here.)
-        let windowEnd = recorder.windowStart.saturatingAdd(spec.window)
-        if scheduler.now >= windowEnd && windowEnd <= spec.duration {
+        if scheduler.now >= windowCloseAt {
+            let windowEnd = windowCloseAt
             scrapeTelemetry(now: windowEnd)  // reads the window's counters before they reset
             closeWindow(at: windowEnd)
         }

@@ -8,6 +8,13 @@ extension World {
         }
     }
 
+    /// When a window starting at `start` closes: its end, or `.max` when that
+    /// is after the run (the last, partial window closes in `finishRecording`).
+    func closeTime(ofWindowStartingAt start: SimTime) -> SimTime {
+        let end = start.saturatingAdd(spec.window)
+        return end <= spec.duration ? end : .max
+    }
+
     mutating func closeWindow(at now: SimTime) {
         let windowStart = recorder.windowStart
         // Gauges are read from the world first: the recorder cannot call back into it while it is being updated.
@@ -19,6 +26,7 @@ extension World {
             gauges[entity][metricsByEntity[entity].firstIndex(of: metric)!]
         }
         recorder.windowStart = now
+        windowCloseAt = closeTime(ofWindowStartingAt: now)
         for i in instances.indices { instances[i].busyAreaAtWindowStart = instances[i].busy.totalArea(at: now) }
     }
 

@@ -94,6 +94,9 @@ public struct World: SimulationModel {
     var calls: SlotPool<CallRecord>
     var attempts: SlotPool<AttemptRecord>
     var recorder: Recorder
+    /// When the current metrics window closes (`.max`: it ends after the run).
+    /// Kept here because `handle` compares it on every event.
+    var windowCloseAt: SimTime = .max
     /// What each recording entity belongs to (parallel to `recorder.entities`).
     var owners: [EntityOwner] = [.run]
     /// Per-edge generators for policy randomness (jitter, load balancing, throttling).
@@ -124,6 +127,7 @@ public struct World: SimulationModel {
         networkRandom = streams.stream("network")
         recorder = Recorder(windowWidth: spec.window, entities: [.run])
         try build()
+        windowCloseAt = closeTime(ofWindowStartingAt: .zero)
     }
 
     public func traceCode(of event: Event) -> UInt64 {
