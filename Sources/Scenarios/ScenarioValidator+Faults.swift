@@ -154,7 +154,7 @@ extension ScenarioValidator.Context {
 
     mutating func checkCondition(_ path: JSONPath, _ fault: FaultSpec, service: ServiceSpec?) {
         let condition = fault.condition
-        guard fault.kind.reads(.condition) else { return }  // refused by checkUnreadFields
+        guard fault.kind.reads(.condition) else { return }  // refused by refuseUnreadFields
         if condition.keyFrom < 0 { report(path.appending(key: "keyFrom"), "expected a key >= 0") }
         if condition.keyTo == 0 && condition.keyFrom > 0 {
             report(path.appending(key: "keyFrom"), "keyFrom \(condition.keyFrom) needs keyTo (the first key not hit): keyTo 0 means every key")

@@ -233,32 +233,12 @@ public enum ScenarioValidator {
                 validate(path.appending(key: "keys")) { () throws(PolicyConfigError) in try client.keys.validate() }
                 validate(path.appending(key: "priorities")) { () throws(PolicyConfigError) in try client.priorities.validate() }
                 if client.mode == .closed { range(path.appending(key: "users"), client.users, 1...Bounds.maxUsers, "users") }
-                checkModeFields(path, client)
+                refuseUnreadFields(path, client, noun: "client") { field in
+                    field == .rate ? "; only rate.bursts is read in both modes" : "; set mode: \"closed\" for users who wait and think"
+                }
                 distribution(path.appending(key: "thinkTime"), client.thinkTime)
                 checkAttributes(path.appending(key: "attributes"), client.attributes)
                 if client.deadline.ns <= 0 { report(path.appending(key: "deadline"), "expected a duration > 0 (or \"never\"), got \(client.deadline.unitString)") }
-            }
-        }
-
-        /// An open-loop client reads its rate, a closed-loop one its users and
-        /// think time (and the rate's bursts): the other mode's fields would be
-        /// silently ignored.
-        mutating func checkModeFields(_ path: JSONPath, _ client: ClientSpec) {
-            let base = ClientSpec.defaultValue
-            switch client.mode {
-            case .open:
-                if client.users != base.users {
-                    report(path.appending(key: "users"), "an open-loop client does not read users (its pace is its rate); set mode: \"closed\" for users who wait and think")
-                }
-                if client.thinkTime != base.thinkTime {
-                    report(path.appending(key: "thinkTime"), "an open-loop client does not read thinkTime (its pace is its rate); set mode: \"closed\" for users who wait and think")
-                }
-            case .closed:
-                var paced = client.rate
-                paced.bursts = base.rate.bursts
-                if paced != base.rate {
-                    report(path.appending(key: "rate"), "a closed-loop client's pace is its users and thinkTime: it reads only rate.bursts; set mode: \"open\" for a rate")
-                }
             }
         }
 

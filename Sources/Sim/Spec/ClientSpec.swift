@@ -67,3 +67,27 @@ public struct RouteAttributeSpec: Codable, Equatable, Sendable {
         self.value = value
     }
 }
+
+/// An open-loop client's pace is its rate; a closed-loop one's is its users
+/// and their think time (the rate's `bursts` are sent in both modes).
+extension ClientSpec: KindFields {
+    public enum Field: String, CaseIterable, Sendable {
+        case rate, users, thinkTime
+    }
+
+    public var kindName: String { mode == .open ? "open-loop" : "closed-loop" }
+
+    public var readFields: [Field] { mode == .open ? [.rate] : [.users, .thinkTime] }
+
+    public func setValue(_ field: Field) -> String? {
+        let base = ClientSpec.defaultValue
+        switch field {
+        case .rate:
+            var paced = rate
+            paced.bursts = base.rate.bursts  // bursts are read in both modes
+            return Self.text(paced, unless: base.rate, "a \(rate.kind.rawValue) rate")
+        case .users: return Self.text(users, unless: base.users, "\(users)")
+        case .thinkTime: return Self.text(thinkTime, unless: base.thinkTime, "a distribution")
+        }
+    }
+}

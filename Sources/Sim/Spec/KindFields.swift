@@ -26,7 +26,8 @@ extension KindFields {
     /// "a ramp rate does not read rateRps (it reads fromRps, toRps, start, end)", with `noun` = "rate".
     public func unreadMessage(_ field: Field, noun: String) -> String {
         let read = readFields.map(\.rawValue).joined(separator: ", ")
-        return "a \(kindName) \(noun) does not read \(field.rawValue) (it reads " + (read.isEmpty ? "none of the optional fields" : read) + ")"
+        let article = kindName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        return "\(article) \(kindName) \(noun) does not read \(field.rawValue) (it reads " + (read.isEmpty ? "none of the optional fields" : read) + ")"
     }
 
     /// `text` when `value` differs from `defaultValue`: the building block of `setValue`.

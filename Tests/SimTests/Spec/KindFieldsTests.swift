@@ -17,6 +17,8 @@ import Testing
         let rates = RateSchedule.Kind.allCases.map { RateSchedule(kind: $0) }
         let caches = CacheSpec.Mode.allCases.map { CacheSpec(mode: $0) }
         let curves = LoadLatencySpec.Kind.allCases.map { LoadLatencySpec(kind: $0) }
+        let clients = ClientSpec.Mode.allCases.map { ClientSpec(mode: $0) }
+        #expect(Self.readByAnyKind(clients) == Self.allFields(ClientSpec.self))
         #expect(Self.readByAnyKind(faults) == Self.allFields(FaultSpec.self))
         #expect(Self.readByAnyKind(rates) == Self.allFields(RateSchedule.self))
         #expect(Self.readByAnyKind(caches) == Self.allFields(CacheSpec.self))
@@ -28,6 +30,7 @@ import Testing
         #expect(RateSchedule.Field.allCases.allSatisfy { RateSchedule.defaultValue.setValue($0) == nil })
         #expect(CacheSpec.Field.allCases.allSatisfy { CacheSpec.defaultValue.setValue($0) == nil })
         #expect(LoadLatencySpec.Field.allCases.allSatisfy { LoadLatencySpec.defaultValue.setValue($0) == nil })
+        #expect(ClientSpec.Field.allCases.allSatisfy { ClientSpec.defaultValue.setValue($0) == nil })
     }
 
     @Test func aFieldOfAnotherKindIsReportedWithItsValue() {
@@ -40,5 +43,12 @@ import Testing
         #expect(flush.unreadMessage(.ramp, noun: "fault") == "a cacheFlush fault does not read ramp (it reads none of the optional fields)")
         let keyed = CacheSpec(mode: .keyed, hitRatioPercent: 50, capacity: 7)
         #expect(keyed.unreadFields.map(\.field) == [.hitRatioPercent])
+        // Bursts are read in both modes: a closed-loop client with only bursts sets no unread field.
+        let bursts = RateSchedule(bursts: [RateSchedule.Burst(at: .seconds(5), count: 10)])
+        #expect(ClientSpec(mode: .closed, rate: bursts).unreadFields.isEmpty)
+        let paced = ClientSpec(mode: .closed, rate: .constant(50), users: 10)
+        #expect(paced.unreadFields.map(\.field) == [.rate])
+        #expect(paced.unreadMessage(.rate, noun: "client") == "a closed-loop client does not read rate (it reads users, thinkTime)")
+        #expect(ClientSpec(users: 5).unreadMessage(.users, noun: "client") == "an open-loop client does not read users (it reads rate)")
     }
 }
