@@ -28,7 +28,9 @@ public struct Override: Equatable, Sendable, CustomStringConvertible {
         }
         self.text = text
         path = segments
-        value = (try? JSON5Parser.parse(valueText)) ?? .string(valueText)
+        // No positions: the value was not written in the file, and the loader
+        // tells a kind given by `--set` from one in the file by this.
+        value = ((try? JSON5Parser.parse(valueText)) ?? .string(valueText)).withoutPositions
     }
 
     /// The document with this override applied.

@@ -65,7 +65,7 @@ public enum ScenarioLoader {
         if var scenario = decoded {
             if scenario.name.isEmpty { scenario.name = defaultName }
             if issues.isEmpty {
-                issues += ScenarioValidator.check(scenario).map { issue in
+                issues += ScenarioValidator.check(scenario).filter { !waived($0, in: document) }.map { issue in
                     var located = issue
                     located.position = position(of: issue.path, in: document)
                     return located
@@ -96,6 +96,13 @@ public enum ScenarioLoader {
         }
         members[edgesIndex].value = .array(edges, at: edgesAt)
         return .object(members, at: at)
+    }
+
+    /// Whether the kind that makes `issue` a mistake was given by `--set`
+    /// (override values have no position) rather than written in the file.
+    static func waived(_ issue: SpecIssue, in document: JSONValue) -> Bool {
+        guard let kind = issue.waivedWhenSet, let value = document.value(at: kind) else { return false }
+        return !value.position.isKnown
     }
 
     /// The position of `path` in the document, or of its nearest written ancestor.

@@ -161,7 +161,7 @@ public enum ScenarioValidator {
             }
             if service.kind == .cache {
                 let cache = service.cache ?? .defaultValue
-                refuseUnreadFields(path.appending(key: "cache"), cache, noun: "cache")
+                refuseUnreadFields(path.appending(key: "cache"), cache, noun: "cache", kindKey: "mode")
                 range(path.appending(key: "cache").appending(key: "hitRatioPercent"), cache.hitRatioPercent, 0...100, "a percentage")
                 range(path.appending(key: "cache").appending(key: "capacity"), cache.capacity, 1...100_000_000, "a capacity")
                 if cache.ttl.ns <= 0 { report(path.appending(key: "cache").appending(key: "ttl"), "expected a duration > 0, got \(cache.ttl.unitString)") }
@@ -189,10 +189,13 @@ public enum ScenarioValidator {
             if errors.totalPercent > 100 { report(path, "error percentages add up to \(errors.totalPercent), more than 100") }
         }
 
-        /// Refuses every field `spec`'s kind does not read (it would be silently ignored).
-        mutating func refuseUnreadFields<Spec: KindFields>(_ path: JSONPath, _ spec: Spec, noun: String, note: (Spec.Field) -> String = { _ in "" }) {
+        /// Refuses every field `spec`'s kind does not read (it would be silently
+        /// ignored), unless the kind (`path.kindKey`) came from `--set`.
+        mutating func refuseUnreadFields<Spec: KindFields>(_ path: JSONPath, _ spec: Spec, noun: String, kindKey: String = "kind",
+                                                          note: (Spec.Field) -> String = { _ in "" }) {
             for (field, _) in spec.unreadFields {
-                report(path.appending(key: field.rawValue), spec.unreadMessage(field, noun: noun) + note(field))
+                issues.append(SpecIssue(path: path.appending(key: field.rawValue), position: .unknown,
+                                        message: spec.unreadMessage(field, noun: noun) + note(field), waivedWhenSet: path.appending(key: kindKey)))
             }
         }
 
@@ -233,7 +236,7 @@ public enum ScenarioValidator {
                 validate(path.appending(key: "keys")) { () throws(PolicyConfigError) in try client.keys.validate() }
                 validate(path.appending(key: "priorities")) { () throws(PolicyConfigError) in try client.priorities.validate() }
                 if client.mode == .closed { range(path.appending(key: "users"), client.users, 1...Bounds.maxUsers, "users") }
-                refuseUnreadFields(path, client, noun: "client") { field in
+                refuseUnreadFields(path, client, noun: "client", kindKey: "mode") { field in
                     field == .rate ? "; only rate.bursts is read in both modes" : "; set mode: \"closed\" for users who wait and think"
                 }
                 distribution(path.appending(key: "thinkTime"), client.thinkTime)

@@ -47,4 +47,39 @@ import Testing
         let overlay = try JSON5Parser.parse("{retry: {backoff: {cap: '1s'}}}")
         #expect(base.merging(overlay).json(indent: 0) == #"{"retry":{"maxAttempts":3,"backoff":{"base":"10ms","cap":"1s"}},"breaker":{}}"#)
     }
+
+    /// A scenario whose api has an exponential load-latency curve (`threshold` is that kind's field).
+    static let curved = """
+        {schemaVersion: 1, services: [{name: 'api', loadLatency: {kind: 'exponential', coefficient: 1, threshold: 1.5}}],
+         clients: [{name: 'web', target: 'api'}]}
+        """
+
+    static func load(_ text: String, _ overrides: String...) throws(ScenarioLoadError) -> Scenario {
+        var parsed: [Override] = []
+        for text in overrides { parsed.append(try! Override(parsing: text)) }
+        return try ScenarioLoader.load(text: text, file: "curved.json5", defaultName: "curved", overrides: parsed)
+    }
+
+    @Test func aKindSwitchedOnTheCommandLineLeavesTheFilesFieldsUnused() throws {
+        // The baseline-vs-candidate experiment: the file's threshold lies unused, not wrong.
+        let flat = try Self.load(Self.curved, "services.api.loadLatency.kind=none")
+        #expect(flat.services[0].loadLatency.kind == .none)
+        #expect(flat.services[0].loadLatency.threshold == 1.5)
+        // Written in the file, the same combination is refused.
+        let written = """
+            {schemaVersion: 1, services: [{name: 'api', loadLatency: {kind: 'none', coefficient: 1, threshold: 1.5}}],
+             clients: [{name: 'web', target: 'api'}]}
+            """
+        #expect(throws: ScenarioLoadError.self) { try Self.load(written) }
+    }
+
+    @Test func aFieldTheFilesKindDoesNotReadIsRefusedEvenFromTheCommandLine() {
+        do {
+            _ = try Self.load(Self.curved, "services.api.loadLatency.exponent=3")
+            Issue.record("an exponent on an exponential curve was accepted")
+        } catch {
+            #expect(error.issues.map(\.path.description) == ["services[0].loadLatency.exponent"])
+            #expect(error.issues.map(\.message) == ["an exponential load-latency curve does not read exponent (it reads coefficient, threshold, maxMultiplier)"])
+        }
+    }
 }

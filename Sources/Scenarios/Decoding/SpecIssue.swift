@@ -5,11 +5,16 @@ public struct SpecIssue: Error, Equatable, Sendable, CustomStringConvertible {
     /// Where in the file (`.unknown` for problems not tied to one spot).
     public var position: SourcePosition
     public var message: String
+    /// A spec's `kind` (or `mode`) whose change on the command line waives the
+    /// issue: a field the file wrote for its own kind lies unused, not wrong,
+    /// once `--set` switches the kind (the baseline-vs-candidate experiment).
+    public var waivedWhenSet: JSONPath?
 
-    public init(path: JSONPath, position: SourcePosition, message: String) {
+    public init(path: JSONPath, position: SourcePosition, message: String, waivedWhenSet: JSONPath? = nil) {
         self.path = path
         self.position = position
         self.message = message
+        self.waivedWhenSet = waivedWhenSet
     }
 
     /// `services[2].calls[0].target: unknown service "paymnet" (did you mean "payment"?)`

@@ -57,6 +57,19 @@ public enum JSONValue: Sendable {
             at
         }
     }
+
+    /// The same value with every position `.unknown`: text parsed from
+    /// somewhere other than the document (a `--set` value).
+    public var withoutPositions: JSONValue {
+        switch self {
+        case .null: .null()
+        case .bool(let value, _): .bool(value)
+        case .number(let value, _): .number(value)
+        case .string(let value, _): .string(value)
+        case .array(let elements, _): .array(elements.map(\.withoutPositions))
+        case .object(let members, _): .object(members.map { JSONMember(key: $0.key, value: $0.value.withoutPositions) })
+        }
+    }
 }
 
 /// One `key: value` member of an object, with the position of its key.
