@@ -58,7 +58,7 @@ extension ScenarioValidator.Context {
     mutating func checkTarget(_ path: JSONPath, _ fault: FaultSpec) {
         let target = parseTarget(fault.target)
         let kind = fault.kind
-        func wrong(_ expected: String) { report(path, "a \(kind.rawValue) fault targets \(expected), got \"\(fault.target)\"") }
+        func wrong(_ expected: String) { report(path, "\(KindName.withArticle(kind.rawValue)) fault targets \(expected), got \"\(fault.target)\"") }
         switch target {
         case .invalid(let message):
             report(path, message)

@@ -26,12 +26,19 @@ extension KindFields {
     /// "a ramp rate does not read rateRps (it reads fromRps, toRps, start, end)", with `noun` = "rate".
     public func unreadMessage(_ field: Field, noun: String) -> String {
         let read = readFields.map(\.rawValue).joined(separator: ", ")
-        let article = kindName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        return "\(article) \(kindName) \(noun) does not read \(field.rawValue) (it reads " + (read.isEmpty ? "none of the optional fields" : read) + ")"
+        return "\(KindName.withArticle(kindName)) \(noun) does not read \(field.rawValue) (it reads " + (read.isEmpty ? "none of the optional fields" : read) + ")"
     }
 
     /// `text` when `value` differs from `defaultValue`: the building block of `setValue`.
     public static func text<Value: Equatable>(_ value: Value, unless defaultValue: Value, _ text: @autoclosure () -> String) -> String? {
         value == defaultValue ? nil : text()
+    }
+}
+
+/// Kind names in messages.
+public enum KindName {
+    /// "a ramp", "an errors", "an open-loop": the article a kind name takes in a message.
+    public static func withArticle(_ name: String) -> String {
+        (name.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + name
     }
 }

@@ -50,5 +50,7 @@ import Testing
         #expect(paced.unreadFields.map(\.field) == [.rate])
         #expect(paced.unreadMessage(.rate, noun: "client") == "a closed-loop client does not read rate (it reads users, thinkTime)")
         #expect(ClientSpec(users: 5).unreadMessage(.users, noun: "client") == "an open-loop client does not read users (it reads rate)")
+        #expect(KindName.withArticle("errors") == "an errors")
+        #expect(KindName.withArticle("latency") == "a latency")
     }
 }
