@@ -46,6 +46,7 @@ extension ScenarioValidator.Context {
                 report(path.appending(key: "errorClass"), "a fault's error class must be a failure a server returns, not \"\(fault.errorClass.rawValue)\"")
             }
             checkCondition(path.appending(key: "condition"), fault, service: serviceOf(fault.target))
+            if fault.kind == .surge { checkSurge(path, fault) }
             // `percent` on a latency fault, or `multiplier` meant as `latencyMultiplier`, would do nothing.
             refuseUnreadFields(path, fault, noun: "fault") { field in
                 let kinds = FaultSpec.Kind.allCases.filter { $0.reads(field) }.map(\.rawValue)
@@ -106,10 +107,8 @@ extension ScenarioValidator.Context {
             break
         case (.badRelease, _):
             wrong("one version of a service (svc@v)")
-        case (.surge, .client(let name)):
-            if let client = scenario.clients.first(where: { $0.name == name }), client.mode == .closed {
-                report(path, "a surge multiplies an open-loop client's arrival rate; client \"\(name)\" is closed-loop (its \(client.users) users wait for each answer and think), so nothing would change")
-            }
+        case (.surge, .client):
+            break  // which clients and requests it may multiply: checkSurge
         case (.surge, _):
             wrong("a client (client:name)")
         case (.regionOutage, .region):
@@ -171,16 +170,23 @@ extension ScenarioValidator.Context {
         for (index, priority) in condition.priorities.enumerated() where priority < 0 || priority > 15 {
             report(path.appending(key: "priorities").appending(index: index), "expected a priority class in 0...15, got \(priority)")
         }
-        if fault.kind == .surge { checkSurgeCondition(path, condition, target: fault.target) }
     }
 
-    /// A surge picks the requests it multiplies at the client, by key and
-    /// priority: it must name some the client sends, or it would add nothing.
-    mutating func checkSurgeCondition(_ path: JSONPath, _ condition: FaultConditionSpec, target: String) {
+    /// A surge multiplies an open-loop client's arrivals, and picks the
+    /// requests it multiplies there, by key and priority: a closed-loop
+    /// client, or keys and classes the client never sends, would add nothing.
+    mutating func checkSurge(_ path: JSONPath, _ fault: FaultSpec) {
+        let condition = fault.condition
         if !condition.version.isEmpty {
-            report(path.appending(key: "version"), "a surge adds requests at the client, before a version is chosen: pick them by keyFrom/keyTo or priorities")
+            report(path.appending(key: "condition").appending(key: "version"),
+                   "a surge adds requests at the client, before a version is chosen: pick them by keyFrom/keyTo or priorities")
         }
-        guard case .client(let name) = parseTarget(target), let client = scenario.clients.first(where: { $0.name == name }) else { return }
+        guard case .client(let name) = parseTarget(fault.target), let client = scenario.clients.first(where: { $0.name == name }) else { return }
+        if client.mode == .closed {
+            report(path.appending(key: "target"),
+                   "a surge multiplies an open-loop client's arrival rate; client \"\(name)\" is closed-loop (its \(client.users) users wait for each answer and think), so nothing would change")
+        }
+        let path = path.appending(key: "condition")
         if condition.keyTo > 0 && condition.keyFrom >= client.keys.count {
             report(path.appending(key: "keyFrom"), "client \"\(name)\" sends keys 0 to \(client.keys.count - 1) (keys.count \(client.keys.count)), so keys from \(condition.keyFrom) would add nothing")
         }

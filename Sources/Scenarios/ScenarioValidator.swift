@@ -48,8 +48,8 @@ public enum ScenarioValidator {
             regions = seen
         }
 
-        mutating func report(_ path: JSONPath, _ message: String) {
-            issues.append(SpecIssue(path: path, position: .unknown, message: message))
+        mutating func report(_ path: JSONPath, _ message: String, waivedWhenSet: JSONPath? = nil) {
+            issues.append(SpecIssue(path: path, position: .unknown, message: message, waivedWhenSet: waivedWhenSet))
         }
 
         /// Runs a config's own validation, reporting its field under `path`.
@@ -194,8 +194,7 @@ public enum ScenarioValidator {
         mutating func refuseUnreadFields<Spec: KindFields>(_ path: JSONPath, _ spec: Spec, noun: String, kindKey: String = "kind",
                                                           note: (Spec.Field) -> String = { _ in "" }) {
             for (field, _) in spec.unreadFields {
-                issues.append(SpecIssue(path: path.appending(key: field.rawValue), position: .unknown,
-                                        message: spec.unreadMessage(field, noun: noun) + note(field), waivedWhenSet: path.appending(key: kindKey)))
+                report(path.appending(key: field.rawValue), spec.unreadMessage(field, noun: noun) + note(field), waivedWhenSet: path.appending(key: kindKey))
             }
         }
 

@@ -19,14 +19,10 @@ extension World {
     }
 
     mutating func clientArrival(_ c: Int, scheduler: inout Scheduler<Event>) {
-        if clients[c].thinsArrivals {
-            // A conditional surge is in the rate: only some of these arrivals are sent.
-            let (key, priority) = clients[c].drawKeyAndPriority()
-            if clients[c].keepsArrival(at: scheduler.now, key: key, priority: priority) {
-                sendClientRequest(c, key: key, priority: priority, scheduler: &scheduler)
-            }
-        } else {
-            startClientRequest(c, scheduler: &scheduler)
+        let (key, priority) = clients[c].drawKeyAndPriority()
+        // With a conditional surge in the rate, only some arrivals are sent.
+        if !clients[c].thinsArrivals || clients[c].keepsArrival(at: scheduler.now, key: key, priority: priority) {
+            sendClientRequest(c, key: key, priority: priority, scheduler: &scheduler)
         }
         let next = clients[c].nextArrival(after: scheduler.now)
         if let next { scheduler.schedule(.arrival(client: Int32(c)), at: next) }
