@@ -1,11 +1,17 @@
+/// A handle to a call in the World's `calls` pool.
+public typealias CallHandle = Handle<CallRecord>
+/// A handle to an attempt in the World's `attempts` pool.
+public typealias AttemptHandle = Handle<AttemptRecord>
+
 /// One logical call on an edge: a client request, or a dependency call made
 /// while serving a request. Owns the retries and hedges sent for it.
-struct CallRecord {
+/// Public only as the type tag of `CallHandle`; its fields are internal.
+public struct CallRecord {
     var edge: Int32
     /// Index of the policy state this call uses on its edge (per caller instance or shared).
     var policySlot: Int32
     /// The server-side job (attempt) waiting on this call; `.none` for a client request.
-    var parentAttempt: Handle
+    var parentAttempt: AttemptHandle
     /// For client requests: the client; otherwise -1.
     var client: Int32
     /// For queue deliveries: the message; otherwise -1.
@@ -36,11 +42,11 @@ struct CallRecord {
 
 /// Up to five handles stored inline (no allocation): a call's outstanding attempts.
 struct InlineHandles {
-    private var storage: (Handle, Handle, Handle, Handle, Handle) = (.none, .none, .none, .none, .none)
+    private var storage: (AttemptHandle, AttemptHandle, AttemptHandle, AttemptHandle, AttemptHandle) = (.none, .none, .none, .none, .none)
     private(set) var count = 0
     static let capacity = 5
 
-    subscript(index: Int) -> Handle {
+    subscript(index: Int) -> AttemptHandle {
         get {
             switch index {
             case 0: storage.0
@@ -62,20 +68,20 @@ struct InlineHandles {
     }
 
     /// Adds `handle`; returns false when full.
-    mutating func append(_ handle: Handle) -> Bool {
+    mutating func append(_ handle: AttemptHandle) -> Bool {
         guard count < InlineHandles.capacity else { return false }
         self[count] = handle
         count += 1
         return true
     }
 
-    mutating func remove(_ handle: Handle) {
+    mutating func remove(_ handle: AttemptHandle) {
         // A homogeneous tuple is laid out as an array: scan it through a pointer
         // rather than a switch per element.
         let live = count
         guard live > 0 else { return }
         let found = withUnsafeMutableBytes(of: &storage) { raw in
-            let slots = raw.bindMemory(to: Handle.self)
+            let slots = raw.bindMemory(to: AttemptHandle.self)
             for index in 0..<live where slots[index] == handle {
                 slots[index] = slots[live - 1]
                 slots[live - 1] = .none
@@ -113,8 +119,9 @@ enum JobPhase: UInt8 {
 /// The record lives until both sides are done with it: the caller (answered,
 /// timed out or abandoned) and the server (finished or never started). Work
 /// the server finishes after the caller gave up is wasted work.
-struct AttemptRecord {
-    var call: Handle
+/// Public only as the type tag of `AttemptHandle`; its fields are internal.
+public struct AttemptRecord {
+    var call: CallHandle
     var kind: AttemptKind
     /// 0 for the first attempt of its call, then 1, 2...
     var attemptNumber: Int16

@@ -85,7 +85,7 @@ struct InstanceRuntime {
     let service: Int32
     let version: Int32
     let host: Int32
-    var station: Station<Handle>
+    var station: Station<AttemptHandle>
     var state: State
     /// When it last became ready (for warm-up).
     var readySince: SimTime
@@ -125,7 +125,7 @@ struct EdgeRuntime {
     /// Connection pool per policy slot: calls holding a connection.
     var poolActive: FlatTable<Int>
     /// Attempts waiting for a connection, per policy slot.
-    var poolWaiting: FlatTable<RingDeque<Handle>>
+    var poolWaiting: FlatTable<RingDeque<AttemptHandle>>
     /// One-way network latency for this edge.
     let latency: Distribution
     let latencyIsZero: Bool

@@ -19,7 +19,7 @@ struct BrokerState {
 
 extension World {
     /// Stores a produced message; false when the queue is full.
-    mutating func enqueueMessage(service s: Int, call: Handle, scheduler: inout Scheduler<Event>) -> Bool {
+    mutating func enqueueMessage(service s: Int, call: CallHandle, scheduler: inout Scheduler<Event>) -> Bool {
         guard services[s].broker != nil else { return false }
         guard services[s].broker!.waiting.count < services[s].broker!.spec.capacity else { return false }
         let message: Int32

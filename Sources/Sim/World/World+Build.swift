@@ -60,7 +60,7 @@ extension World {
                 perTryTimeout: pipeline.config.retry.perTryTimeout,
                 caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
                 pipelines: FlatTable(repeating: pipeline, count: slots), poolActive: FlatTable(repeating: 0, count: slots),
-                poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<Handle>(initialCapacity: 16) }),
+                poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
             edgeRandom.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
             edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index

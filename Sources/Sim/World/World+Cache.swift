@@ -1,7 +1,7 @@
 /// Cache services: a lookup on every request, dependency calls only on a miss.
 extension World {
     /// Whether the request behind `a` hits the cache of service `s`.
-    mutating func cacheHit(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> Bool {
+    mutating func cacheHit(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> Bool {
         let cacheSpec = services[s].spec.cache ?? .defaultValue
         switch cacheSpec.mode {
         case .keyed:
@@ -18,7 +18,7 @@ extension World {
     }
 
     /// A miss was answered: store the key.
-    mutating func cacheFill(_ a: Handle, service s: Int, now: SimTime) {
+    mutating func cacheFill(_ a: AttemptHandle, service s: Int, now: SimTime) {
         services[s].cache?.fill(attempts[a].key, now: now)
     }
 

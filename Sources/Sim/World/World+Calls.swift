@@ -3,7 +3,7 @@
 extension World {
     /// Starts a logical call on edge `e`. The caller learns the result through
     /// `callFinished` (possibly before this returns, when it is refused at once).
-    mutating func startCall(edge e: Int32, slot: Int32, parent: Handle, client: Int32, message: Int32, identity: UInt64,
+    mutating func startCall(edge e: Int32, slot: Int32, parent: AttemptHandle, client: Int32, message: Int32, identity: UInt64,
                             key: UInt64, priority: UInt8, origin: Int32, deadline: SimTime, required: Bool, fallbackLatency: SimTime,
                             scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
@@ -31,7 +31,7 @@ extension World {
     }
 
     /// Starts the dependency call `call` for job `a`.
-    mutating func startChildCall(parent a: Handle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
+    mutating func startChildCall(parent a: AttemptHandle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
         let edge = Int(call.edge)
         let slot = edges[edge].pipelines.count == 1 ? 0 : Int32(Int(attempts[a].host) % edges[edge].pipelines.count)
         let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
@@ -43,7 +43,7 @@ extension World {
     }
 
     /// Asks the pipeline for another attempt of `c` and sends it.
-    mutating func sendAttempt(_ c: Handle, kind: AttemptKind, scheduler: inout Scheduler<Event>) {
+    mutating func sendAttempt(_ c: CallHandle, kind: AttemptKind, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         if Int(calls[c].attemptsSent) >= spec.limits.maxAttemptsPerCall {
             // Retries and hedges together may not send more than this per call: the run stops, naming it.
@@ -69,7 +69,7 @@ extension World {
     }
 
     /// Routes an admitted attempt to an instance and puts it on the wire.
-    mutating func dispatch(_ c: Handle, kind: AttemptKind, ticket: AttemptTicket, timeout: SimTime, scheduler: inout Scheduler<Event>) {
+    mutating func dispatch(_ c: CallHandle, kind: AttemptKind, ticket: AttemptTicket, timeout: SimTime, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let edge = Int(calls[c].edge)
         let slot = Int(calls[c].policySlot)
@@ -120,8 +120,8 @@ extension World {
     /// (a position in `callee`'s hosts; nil: none was eligible), or nil when
     /// the in-flight limit stopped the run. `waiting: false` makes a shadow
     /// copy: no call owns it and no caller waits for its answer.
-    mutating func newAttempt(of c: Handle, waiting: Bool, kind: AttemptKind, attemptNumber: Int16, identity: UInt64, callee: Int,
-                             host: Int?, version: Int32, ticket: AttemptTicket, scheduler: inout Scheduler<Event>) -> Handle? {
+    mutating func newAttempt(of c: CallHandle, waiting: Bool, kind: AttemptKind, attemptNumber: Int16, identity: UInt64, callee: Int,
+                             host: Int?, version: Int32, ticket: AttemptTicket, scheduler: inout Scheduler<Event>) -> AttemptHandle? {
         let now = scheduler.now
         let record = AttemptRecord(
             call: waiting ? c : .none, kind: kind, attemptNumber: attemptNumber, edge: calls[c].edge, policySlot: calls[c].policySlot,
@@ -139,7 +139,7 @@ extension World {
     }
 
     /// Puts an attempt on the network towards its instance.
-    mutating func transmit(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func transmit(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let edge = Int(attempts[a].edge)
         attempts[a].phase = .travelling
         if edges[edge].partitioned {
@@ -157,7 +157,7 @@ extension World {
     /// the wire when it began): lost. The caller hears of it as a connection
     /// error after the reset (`fail`), or not at all (`hang`: its timeout ends
     /// the wait); a shadow copy, which no caller awaits, is simply released.
-    mutating func lostInPartition(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func lostInPartition(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         attempts[a].phase = .done
         attempts[a].outcome = .connectionError
         if edges[Int(attempts[a].edge)].partitionHangs || attempts[a].callerDone {
@@ -168,7 +168,7 @@ extension World {
     }
 
     /// The server's answer (or a network failure) reached the caller.
-    mutating func deliverResponse(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func deliverResponse(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a) else { return }
         if attempts[a].callerDone {
             releaseIfDone(a)
@@ -185,7 +185,7 @@ extension World {
     }
 
     /// The caller stopped waiting for `a`: it timed out.
-    mutating func attemptTimedOut(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func attemptTimedOut(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), !attempts[a].callerDone else { return }
         attempts[a].callerGaveUp = true
         if edges[Int(attempts[a].edge)].cancelOnTimeout { cancelServerWork(a, scheduler: &scheduler) }
@@ -193,7 +193,7 @@ extension World {
     }
 
     /// An attempt waited too long for a pooled connection.
-    mutating func poolWaitExpired(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func poolWaitExpired(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .waitingForConnection else { return }
         let edge = Int(attempts[a].edge)
         edges[edge].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
@@ -203,7 +203,7 @@ extension World {
     }
 
     /// The caller has the outcome of attempt `a`: feed it to the pipeline and act.
-    mutating func attemptAnswered(_ a: Handle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
+    mutating func attemptAnswered(_ a: AttemptHandle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let c = attempts[a].call
         let edge = Int(attempts[a].edge)
@@ -236,7 +236,7 @@ extension World {
     }
 
     /// The caller side lets go of `a`: load-balancer count, pooled connection.
-    mutating func leaveCaller(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func leaveCaller(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         attempts[a].callerDone = true
         if attempts[a].instance >= 0 {
             // Counted from dispatch on, connection wait included.
@@ -263,7 +263,7 @@ extension World {
     }
 
     /// Asks the callee to stop working on `a` (its caller no longer waits).
-    mutating func cancelServerWork(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func cancelServerWork(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         attempts[a].cancelRequested = true
         if attempts[a].phase == .queued {
             let i = Int(attempts[a].instance)
@@ -273,7 +273,7 @@ extension World {
     }
 
     /// The call is over: settle its losing attempts, tell the pipeline and the parent.
-    mutating func completeCall(_ c: Handle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
+    mutating func completeCall(_ c: CallHandle, _ outcome: OutcomeClass, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let edge = Int(calls[c].edge)
         let slot = Int(calls[c].policySlot)

@@ -261,7 +261,7 @@ extension World {
 
     /// Whether active fault `f` applies to attempt `a`. (Read-only helpers on the
     /// request path are `mutating`: see `World`'s note on copies of `self`.)
-    mutating func fault(_ f: Int, hits a: Handle) -> Bool {
+    mutating func fault(_ f: Int, hits a: AttemptHandle) -> Bool {
         let fault = faults[f]
         if fault.version >= 0 && fault.version != attempts[a].version { return false }
         if fault.instance >= 0 && fault.instance != attempts[a].instance { return false }
@@ -272,7 +272,7 @@ extension World {
         return condition.matches(key: attempts[a].key, priority: attempts[a].priority)
     }
 
-    mutating func arrivalFault(_ a: Handle, service s: Int) -> ArrivalFault {
+    mutating func arrivalFault(_ a: AttemptHandle, service s: Int) -> ArrivalFault {
         for f32 in services[s].activeFaults {
             let f = Int(f32)
             switch faults[f].spec.kind {
@@ -289,7 +289,7 @@ extension World {
     }
 
     /// The latency multiplier and added latency from active faults.
-    mutating func latencyFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
+    mutating func latencyFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
         var multiplier = 1.0
         var added = SimTime.zero
         for f32 in services[s].activeFaults {
@@ -306,7 +306,7 @@ extension World {
     }
 
     /// A failure from an active error fault or bad release, if one hits.
-    mutating func errorFaults(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
+    mutating func errorFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
         for f32 in services[s].activeFaults {
             let f = Int(f32)
             let kind = faults[f].spec.kind

@@ -5,7 +5,7 @@ extension World {
     /// it has one. Rules see the request's attributes (its origin client's, and
     /// its priority). The first attempt of a call also sends the shadow copies
     /// the splitter picked; retries and hedges are never mirrored.
-    mutating func routeVersion(_ c: Handle, kind: AttemptKind, service s: Int, edge: Int,
+    mutating func routeVersion(_ c: CallHandle, kind: AttemptKind, service s: Int, edge: Int,
                                scheduler: inout Scheduler<Event>) -> Int32 {
         guard services[s].splitter != nil else { return services[s].versions[0] }
         let attributes = services[s].routesByRule ? requestAttributes(origin: calls[c].origin, priority: calls[c].priority) : .none
@@ -78,7 +78,7 @@ extension World {
     /// shadow version and on the dependencies it calls; it shows in their
     /// series, not in the edge's. Dropped when no instance of the version is
     /// eligible; lost, like any request, across a partition.
-    mutating func sendShadow(of c: Handle, to version: Int32, number: Int, service callee: Int, edge: Int,
+    mutating func sendShadow(of c: CallHandle, to version: Int32, number: Int, service callee: Int, edge: Int,
                              scheduler: inout Scheduler<Event>) {
         guard let host = pickHost(service: callee, version: version, edge: edge, slot: Int(calls[c].policySlot)) else { return }
         let identity = SplitMix64.mix(calls[c].identity ^ (0x5348_4144 << 32) ^ UInt64(number))

@@ -3,7 +3,7 @@
 /// and answers.
 extension World {
     /// An attempt reached its instance.
-    mutating func attemptArrives(_ a: Handle, _ scheduler: inout Scheduler<Event>) {
+    mutating func attemptArrives(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .travelling else { return }
         let now = scheduler.now
         attempts[a].arrived = now
@@ -89,7 +89,7 @@ extension World {
     }
 
     /// A server slot is now working on `a`: draw its service time.
-    mutating func startWork(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func startWork(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let i = Int(attempts[a].instance)
         let v = Int(attempts[a].version)
@@ -113,7 +113,7 @@ extension World {
     }
 
     /// Local work finished: fail intrinsically, or make the dependency calls.
-    mutating func workDone(_ a: Handle, _ scheduler: inout Scheduler<Event>) {
+    mutating func workDone(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .working else { return }
         let s = Int(instances[Int(attempts[a].instance)].service)
         if attempts[a].cancelRequested {
@@ -140,7 +140,7 @@ extension World {
 
     /// Starts step `step` (skipping steps where no call is made); finishes the
     /// job when the steps run out.
-    mutating func beginStep(_ a: Handle, _ step: Int, scheduler: inout Scheduler<Event>) {
+    mutating func beginStep(_ a: AttemptHandle, _ step: Int, scheduler: inout Scheduler<Event>) {
         // Steps and calls are read by index, each where it is used: holding the
         // arrays across the child calls would cost reference counting per job.
         let v = Int(attempts[a].version)
@@ -172,7 +172,7 @@ extension World {
     }
 
     /// A dependency call made for job `a` finished.
-    mutating func childCallFinished(parent a: Handle, required: Bool, fallbackLatency: SimTime, outcome: OutcomeClass,
+    mutating func childCallFinished(parent a: AttemptHandle, required: Bool, fallbackLatency: SimTime, outcome: OutcomeClass,
                                     scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .calling else { return }
         if outcome != .success {
@@ -191,7 +191,7 @@ extension World {
     }
 
     /// One pending child of `a` is settled (answered, or its fallback produced).
-    mutating func childSettled(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func childSettled(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .calling else { return }
         attempts[a].pendingChildCalls -= 1
         guard attempts[a].pendingChildCalls == 0 else { return }
@@ -203,7 +203,7 @@ extension World {
     }
 
     /// The server side of `a` is over: free its slot, account for it, answer.
-    mutating func finishJob(_ a: Handle, _ outcome: OutcomeClass, didWork: Bool, scheduler: inout Scheduler<Event>) {
+    mutating func finishJob(_ a: AttemptHandle, _ outcome: OutcomeClass, didWork: Bool, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let i = Int(attempts[a].instance)
         let s = Int(instances[i].service)
@@ -253,7 +253,7 @@ extension World {
     }
 
     /// Sends the server's answer back over the network.
-    mutating func respond(_ a: Handle, scheduler: inout Scheduler<Event>) {
+    mutating func respond(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let e = Int(attempts[a].edge)
         if edges[e].latencyIsZero {
             deliverResponse(a, scheduler: &scheduler)
@@ -263,7 +263,7 @@ extension World {
     }
 
     /// Frees the attempt once both the caller and the server are done with it.
-    mutating func releaseIfDone(_ a: Handle) {
+    mutating func releaseIfDone(_ a: AttemptHandle) {
         if attempts.isLive(a) && attempts[a].callerDone && attempts[a].phase == .done {
             attempts.release(a)
         }
@@ -272,7 +272,7 @@ extension World {
     /// A generator for one job, derived from the service and the job's
     /// identity, so a request draws the same service time and errors whatever
     /// else happened before it (common random numbers across policies).
-    mutating func jobRandom(_ a: Handle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
+    mutating func jobRandom(_ a: AttemptHandle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
         let identity = attempts[a].identity &+ UInt64(attempts[a].attemptNumber) &* 0x9E37_79B9_7F4A_7C15
         return SplitMix64(seed: SplitMix64.mix(serviceSeeds[s] ^ identity) &+ salt)
     }
@@ -290,7 +290,7 @@ extension World {
     }
 
     /// Intrinsic errors of the version, plus error faults and bad releases.
-    mutating func intrinsicFailure(_ a: Handle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
+    mutating func intrinsicFailure(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
         let errors = versions[Int(attempts[a].version)].errors
         if errors.totalPercent > 0 {
             var u = random.nextUnit() * 100

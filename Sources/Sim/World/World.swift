@@ -40,14 +40,14 @@ public struct World: SimulationModel {
         case arrival(client: Int32)
         case burst(client: Int32, count: Int32)
         case userStart(client: Int32)
-        case attemptArrives(Handle)
-        case workDone(Handle)
-        case response(Handle)
-        case attemptTimeout(Handle)
-        case retry(call: Handle)
-        case hedge(call: Handle)
-        case fallbackDone(Handle)
-        case poolTimeout(Handle)
+        case attemptArrives(AttemptHandle)
+        case workDone(AttemptHandle)
+        case response(AttemptHandle)
+        case attemptTimeout(AttemptHandle)
+        case retry(call: CallHandle)
+        case hedge(call: CallHandle)
+        case fallbackDone(AttemptHandle)
+        case poolTimeout(AttemptHandle)
         case windowClose
         case faultStart(Int32)
         case faultEnd(Int32)
@@ -109,7 +109,7 @@ public struct World: SimulationModel {
     /// The run-wide entity (all client requests together).
     let runEntity: Int32 = 0
     /// Reused buffers (no allocation per event).
-    var startedScratch: [Handle] = []
+    var startedScratch: [AttemptHandle] = []
     var pipelineEvents: [PipelineEvent] = []
     /// A limit the model hit (reported as the stop reason).
     var modelLimitHit: RunLimit?
@@ -159,7 +159,7 @@ public struct World: SimulationModel {
         }
     }
 
-    static func code(_ handle: Handle) -> UInt64 {
+    static func code<Record>(_ handle: Handle<Record>) -> UInt64 {
         UInt64(handle.index) << 8 ^ UInt64(handle.generation) << 40
     }
 }

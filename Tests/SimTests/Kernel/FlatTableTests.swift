@@ -102,16 +102,16 @@ import Testing
     @Test func removeSwapsTheLastIntoTheHoleAndIgnoresStrangers() {
         var handles = InlineHandles()
         var accepted: [Bool] = []
-        for index in 0..<6 { accepted.append(handles.append(Handle(index: UInt32(index == 5 ? 9 : index), generation: 1))) }
+        for index in 0..<6 { accepted.append(handles.append(AttemptHandle(index: UInt32(index == 5 ? 9 : index), generation: 1))) }
         #expect(accepted == [true, true, true, true, true, false])
-        handles.remove(Handle(index: 1, generation: 1))
+        handles.remove(AttemptHandle(index: 1, generation: 1))
         #expect(handles.count == 4)
         #expect((0..<4).map { handles[$0].index } == [0, 4, 2, 3])
-        handles.remove(Handle(index: 2, generation: 2))  // wrong generation: not held
+        handles.remove(AttemptHandle(index: 2, generation: 2))  // wrong generation: not held
         #expect(handles.count == 4)
-        for index: UInt32 in [0, 4, 2, 3] { handles.remove(Handle(index: index, generation: 1)) }
+        for index: UInt32 in [0, 4, 2, 3] { handles.remove(AttemptHandle(index: index, generation: 1)) }
         #expect(handles.count == 0)
-        handles.remove(Handle(index: 0, generation: 1))
+        handles.remove(AttemptHandle(index: 0, generation: 1))
         #expect(handles.count == 0)
         #expect(handles[4] == .none)
     }
