@@ -6,6 +6,11 @@
 /// The simulator drives it with virtual time; `ResilientClient` drives the
 /// same type with the real clock. Shared state (breaker, budget, throttle,
 /// limiters, outlier detection) lives here; per-call state in `CallState`.
+///
+/// The entry points that take a generator are pre-specialized for the
+/// simulator's `Xoshiro256StarStar` (`@_specialize(exported: true)`): without
+/// it every draw inside them goes through the generator's witness table, as
+/// their bodies are not inlinable into the caller's module.
 public struct ClientPipeline: Sendable {
     public let config: ClientPipelineConfig
     var budget: RetryBudget
@@ -64,7 +69,8 @@ public struct ClientPipeline: Sendable {
     /// earlier of it and the retry deadline bounds every attempt. Per-call
     /// guards (those before `retry` in `order`) are asked in order; when one
     /// refuses, end the call at once with `finishCall(outcome: .rejected)`.
-    public mutating func startCall(now: Nanoseconds, deadline: Nanoseconds, using rng: inout some RandomNumberGenerator) -> CallStart {
+    @_specialize(exported: true, where G == Xoshiro256StarStar)
+    public mutating func startCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
         var state = CallState(started: now, deadline: min(deadline, now.saturatingAdd(config.retry.deadline)))
         let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
         state.outerAdmitted = admitted
@@ -80,8 +86,9 @@ public struct ClientPipeline: Sendable {
     /// (`.giveUp(lastOutcome, .budget)`); one a guard refuses ends it with
     /// `.rejected` (the budget it drew stays spent). A refused hedge is
     /// skipped and the call goes on waiting for the attempts out.
-    public mutating func startAttempt(_ call: inout CallState, kind: PipelineAttemptKind, now: Nanoseconds, activeRequests: Int,
-                                      using rng: inout some RandomNumberGenerator) -> AttemptStart {
+    @_specialize(exported: true, where G == Xoshiro256StarStar)
+    public mutating func startAttempt<G: RandomNumberGenerator>(_ call: inout CallState, kind: PipelineAttemptKind, now: Nanoseconds,
+                                                                activeRequests: Int, using rng: inout G) -> AttemptStart {
         guard !call.finished else { return kind == .hedge ? .skip(.deadline) : .giveUp(call.lastOutcome, nil) }
         let remaining = call.deadline.ns == Int64.max ? Nanoseconds.max : call.deadline - now
         if remaining.ns <= 0 {
@@ -133,8 +140,10 @@ public struct ClientPipeline: Sendable {
     }
 
     /// An attempt's outcome is known (answer, error, or timeout).
-    public mutating func finishAttempt(_ call: inout CallState, ticket: AttemptTicket, host: Int?, now: Nanoseconds, outcome: OutcomeClass,
-                                       latency: Nanoseconds, retryAfter: Nanoseconds?, using rng: inout some RandomNumberGenerator) -> AfterAttempt {
+    @_specialize(exported: true, where G == Xoshiro256StarStar)
+    public mutating func finishAttempt<G: RandomNumberGenerator>(_ call: inout CallState, ticket: AttemptTicket, host: Int?, now: Nanoseconds,
+                                                                 outcome: OutcomeClass, latency: Nanoseconds, retryAfter: Nanoseconds?,
+                                                                 using rng: inout G) -> AfterAttempt {
         guard !call.finished else { return .complete(call.lastOutcome) }
         record(ticket.admitted, epoch: ticket.breakerEpoch, now: now, outcome: outcome, latency: latency)
         // A host outside the pool (it shrank since the pick) has no detector state left to update.
@@ -208,8 +217,9 @@ public struct ClientPipeline: Sendable {
     /// Picks a host among those `isEligible` and not ejected (when ejection is on).
     /// If ejection left no host, picks among the eligible ones anyway (Envoy's panic mode).
     /// `allEligible` says every host passes `isEligible` (a hint that saves scans; same pick).
-    public mutating func pickHost(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool, outstanding: (Int) -> Int,
-                                  using rng: inout some RandomNumberGenerator) -> Int? {
+    @_specialize(exported: true, where G == Xoshiro256StarStar)
+    public mutating func pickHost<G: RandomNumberGenerator>(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool,
+                                                            outstanding: (Int) -> Int, using rng: inout G) -> Int? {
         guard config.ejectOutliers else {
             return balancer.pick(hostCount: hostCount, allEligible: allEligible, isEligible: isEligible, outstanding: outstanding, using: &rng)
         }
@@ -226,7 +236,8 @@ public struct ClientPipeline: Sendable {
     }
 
     /// Periodic outlier sweep (un-ejection, success-rate ejection).
-    public mutating func sweepOutliers(now: Nanoseconds, hostCount: Int, using rng: inout some RandomNumberGenerator) {
+    @_specialize(exported: true, where G == Xoshiro256StarStar)
+    public mutating func sweepOutliers<G: RandomNumberGenerator>(now: Nanoseconds, hostCount: Int, using rng: inout G) {
         guard config.ejectOutliers else { return }
         if outliers.hostCount != hostCount { outliers.setHostCount(hostCount) }
         outlierScratch.removeAll(keepingCapacity: true)

@@ -3,6 +3,11 @@
 /// Fast, 256 bits of state, passes BigCrush; the algorithm is fixed, so a
 /// seed means the same draws on every machine and toolchain. Seeded from
 /// SplitMix64 as its authors recommend (never from an all-zero state).
+///
+/// It lives in Policy, not in the simulator, so that Policy's generic entry
+/// points can be pre-specialized for it (`@_specialize(exported: true, where
+/// G == Xoshiro256StarStar)`): the simulator's draws then run inlined instead
+/// of through a protocol witness table on every call.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
