@@ -27,12 +27,25 @@ struct CallRing: Sendable {
     var capacity: Int { slots.count }
     var isFull: Bool { filled == slots.count }
 
+    /// Always inlined: it runs once per recorded call and is smaller than the
+    /// call sequence around it.
+    @inline(__always)
     mutating func record(failed: Bool, slow: Bool) {
-        if isFull { totals = totals - Self.counts(slots[next]) } else { filled += 1 }
-        let bits = (failed ? Self.failedBit : 0) | (slow ? Self.slowBit : 0)
-        slots[next] = bits
-        totals = totals + Self.counts(bits)
-        next += 1
+        // Every count stays within 0...capacity, so wrapping arithmetic never
+        // wraps; it spares the overflow checks of six additions per call.
+        if isFull {
+            // The evicted call's place is taken: `calls` is unchanged.
+            let evicted = slots[next]
+            if evicted & Self.failedBit != 0 { totals.failures &-= 1 }
+            if evicted & Self.slowBit != 0 { totals.slow &-= 1 }
+        } else {
+            filled &+= 1
+            totals.calls &+= 1
+        }
+        slots[next] = (failed ? Self.failedBit : 0) | (slow ? Self.slowBit : 0)
+        if failed { totals.failures &+= 1 }
+        if slow { totals.slow &+= 1 }
+        next &+= 1
         if next == slots.count { next = 0 }
     }
 
@@ -41,10 +54,6 @@ struct CallRing: Sendable {
         next = 0
         filled = 0
         totals = .zero
-    }
-
-    private static func counts(_ bits: UInt8) -> CallCounts {
-        CallCounts(failed: bits & failedBit != 0, slow: bits & slowBit != 0)
     }
 }
 
@@ -64,6 +73,7 @@ struct OutcomeWindow: Sendable {
         buckets = SlidingWindow(bucketWidth: .seconds(1), bucketCount: timeBased ? size : 1)
     }
 
+    @inline(__always)
     mutating func record(failed: Bool, slow: Bool, at now: Nanoseconds) {
         if timeBased {
             buckets.add(CallCounts(failed: failed, slow: slow), at: now)
