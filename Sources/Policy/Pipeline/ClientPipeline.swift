@@ -72,6 +72,8 @@ public struct ClientPipeline: Sendable {
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func startCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
         var state = CallState(started: now, deadline: min(deadline, now.saturatingAdd(config.retry.deadline)))
+        // No guard before `retry` (the usual order): nothing to ask, and no call into `admit`.
+        if perCallStages.count == 0 { return CallStart(state: state, rejectedBy: nil) }
         let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
         state.outerAdmitted = admitted
         state.outerBreakerEpoch = epoch
@@ -185,7 +187,9 @@ public struct ClientPipeline: Sendable {
     public mutating func finishCall(_ call: inout CallState, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
         guard !call.finished else { return }
         call.finished = true
-        abandonOutstanding(&call, now: now)
+        // The common case is a call whose last attempt was answered: nothing is
+        // out, and abandoning would be a call whose loops and clamps all do nothing.
+        if call.hasAttemptsOut { abandonOutstanding(&call, now: now) }
         record(call.outerAdmitted, epoch: call.outerBreakerEpoch, now: now, outcome: outcome, latency: latency)
         call.outerAdmitted = []
     }

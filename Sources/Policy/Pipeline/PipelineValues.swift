@@ -27,6 +27,9 @@ public struct CallState: Sendable, Equatable {
     var permitEpoch: UInt32 = 0
     /// Set by `finishCall`: later reports about this call change nothing.
     var finished = false
+
+    /// Whether attempts still out hold anything `abandonOutstanding` gives back.
+    var hasAttemptsOut: Bool { outstanding > 0 || breakerPermitsOut > 0 || retriesOut > 0 || hedgesOut > 0 }
 }
 
 /// Which kind of attempt the caller wants to send.
