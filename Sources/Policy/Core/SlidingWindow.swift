@@ -81,6 +81,11 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         return runningTotal
     }
 
+    /// The sum over the window as of the last `add` or `total(at:)`, without
+    /// aging it: right after `add(_:at: now)` this is `total(at: now)`, minus
+    /// the second (no-op) advance.
+    var totalAsOfLastUpdate: Bucket { runningTotal }
+
     /// Empties the window.
     public mutating func reset() {
         for slot in buckets.indices { buckets[slot] = .zero }

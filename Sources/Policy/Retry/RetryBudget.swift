@@ -61,7 +61,8 @@ public struct RetryBudget: Sendable {
     public mutating func recordRequest(now: Nanoseconds) {
         guard config.kind == .ratio else { return }
         window.add(BudgetUnits(ratioDeposit), at: now)
-        level = currentLevel(ratioBalance: ratioBalance(at: now), concurrencyHeadroom: 0)
+        // `add` has just brought the window to `now`: its total is current.
+        level = currentLevel(ratioBalance: ratioReserve + window.totalAsOfLastUpdate.units, concurrencyHeadroom: 0)
     }
 
     /// May a retry (or hedge) be sent now? Withdraws from the budget when it answers yes.
