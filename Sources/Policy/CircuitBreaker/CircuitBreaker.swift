@@ -164,6 +164,9 @@ public struct CircuitBreaker: Sendable {
     /// When an open breaker stops rejecting.
     var openUntil: Nanoseconds { stateEnteredAt.saturatingAdd(config.waitInOpen) }
 
+    /// Inlined into `record`: nearly every outcome lands in the closed state,
+    /// and a separate call returned its optional transition through memory.
+    @inline(__always)
     mutating func recordClosed(failed: Bool, slow: Bool, at now: Nanoseconds) -> BreakerTransition? {
         window.record(failed: failed, slow: slow, at: now)
         consecutiveFailures = failed ? consecutiveFailures + 1 : 0
