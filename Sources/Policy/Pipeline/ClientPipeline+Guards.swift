@@ -20,7 +20,7 @@ extension ClientPipeline {
                 if refusal == nil { admitted.insert(.throttle) }
             case .breaker:
                 let permission = breaker.tryAcquire(now: now)
-                if let transition = permission.transition { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
+                if let transition = permission.transition { emit(.breaker(transition), at: now) }
                 refusal = permission.permitted ? nil : .breaker
                 if permission.permitted {
                     admitted.insert(.breaker)
@@ -40,6 +40,14 @@ extension ClientPipeline {
             }
         }
         return (admitted, nil, epoch)
+    }
+
+    /// Queues an event for `drainEvents`. Out of line on purpose: events are
+    /// rare, and an inlined append has `admit` check the array's uniqueness on
+    /// every call, before it knows whether anything happened.
+    @inline(never)
+    mutating func emit(_ kind: PipelineEvent.Kind, at now: Nanoseconds) {
+        events.append(PipelineEvent(time: now, kind: kind))
     }
 
     /// Records an outcome with every guard that admitted the call or attempt.
