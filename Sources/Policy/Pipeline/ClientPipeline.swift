@@ -194,7 +194,9 @@ public struct ClientPipeline: Sendable {
         call.outerAdmitted = []
     }
 
-    /// One attempt is no longer out.
+    /// One attempt is no longer out. Always inlined: a few counter updates,
+    /// run for every answered attempt.
+    @inline(__always)
     mutating func settle(_ call: inout CallState, ticket: AttemptTicket) {
         call.outstanding = max(0, call.outstanding - 1)
         if ticket.isRetryOrHedge {

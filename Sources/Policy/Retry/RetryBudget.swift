@@ -107,6 +107,10 @@ public struct RetryBudget: Sendable {
     ///   - wasRetry: the attempt was a retry or hedge, not the original request.
     ///   - retryCause: for a retry, the outcome that prompted it. AWS quotas refund
     ///     a successful retry by what it cost; the default prices it as a plain retry.
+    ///
+    /// Always inlined (within Policy): the pipeline calls it for every attempt,
+    /// and for most kinds it returns at once.
+    @inline(__always)
     public mutating func recordOutcome(now: Nanoseconds, outcome: OutcomeClass, wasRetry: Bool, retryCause: OutcomeClass = .serverError) {
         switch config.kind {
         case .none, .ratio, .concurrency:
