@@ -15,6 +15,10 @@ public struct LoadBalancer: Sendable {
     /// eligible hosts for the random kinds, O(1) for them when the caller knows
     /// `allEligible` (every host passes `isEligible`): the pick is the same
     /// either way, the hint only saves the scans.
+    ///
+    /// Always inlined (within Policy) into `ClientPipeline.pickHost`, so its
+    /// random draws inline too: as one call the pair was kept out of line.
+    @inline(__always)
     public mutating func pick(
         hostCount: Int,
         allEligible: Bool = false,
