@@ -6,6 +6,10 @@ extension ClientPipeline {
     /// never asked about a call an outer one refused (it is not even counted:
     /// an open breaker listed before the throttle keeps the throttle's request
     /// count unchanged, as a decorator chain would).
+    ///
+    /// Always inlined into `startCall` and `startAttempt`: it runs for every
+    /// attempt, and as a call it packed its three results into one return.
+    @inline(__always)
     mutating func admit(_ stages: StageList, now: Nanoseconds,
                         using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
         var admitted: StageSet = []
