@@ -138,6 +138,8 @@ struct Calls: WindowBucket {
             now += .ms(Int64(rng.nextBelow(700)))
             window.add(Calls(total: 1, failed: Int(rng.nextBelow(2))), at: now)
             let summed = window.buckets.reduce(Calls.zero, +)
+            // Right after `add` the un-aged total is already the total at `now`.
+            #expect(window.totalAsOfLastUpdate == summed)
             let total = window.total(at: now)
             #expect(total == summed)
         }
