@@ -10,21 +10,25 @@ extension World {
             return Int32(entities.count - 1)
         }
 
-        // Services first: everything else refers to them by index.
+        // Services first: everything else refers to them by index. Services,
+        // edges and clients are collected here and sealed once complete.
         var serviceIndex: [String: Int32] = [:]
+        var serviceList: [ServiceRuntime] = []
         for (position, serviceSpec) in spec.services.enumerated() {
             guard serviceIndex[serviceSpec.name] == nil else {
                 throw WorldBuildError(path: "services[\(position)].name", message: "duplicate service \"\(serviceSpec.name)\"")
             }
             serviceIndex[serviceSpec.name] = Int32(position)
-            services.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
+            serviceList.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
             unregisteredHosts.append(0)
             serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }
+        services = SealedTable(serviceList)
         let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
 
         // Edges: the explicit ones, then one default edge for every other caller/callee pair used.
         var edgeIndex: [String: Int32] = [:]
+        var edgeList: [EdgeRuntime] = []
         func edgeKey(_ from: String, _ to: String) -> String { from + "\u{0}" + to }
         func addEdge(_ edgeSpec: EdgeSpec, path: String) throws(WorldBuildError) -> Int32 {
             guard let callee = serviceIndex[edgeSpec.to] else {
@@ -53,12 +57,12 @@ extension World {
             do { pipeline = try ClientPipeline(config: edgeSpec.policy) } catch {
                 throw WorldBuildError(path: "\(path).policy.\(error.field)", message: "expected \(error.expected), got \(error.got)")
             }
-            let index = Int32(edges.count)
-            edges.append(EdgeRuntime(
+            let index = Int32(edgeList.count)
+            edgeList.append(EdgeRuntime(
                 specBox: SpecBox(edgeSpec), poolSize: edgeSpec.poolSize, cancelOnTimeout: edgeSpec.cancelOnTimeout,
                 hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
                 perTryTimeout: pipeline.config.retry.perTryTimeout,
-                caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edges.count)),
+                caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edgeList.count)),
                 pipelines: FlatTable(repeating: pipeline, count: slots), poolActive: FlatTable(repeating: 0, count: slots),
                 poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
@@ -127,12 +131,13 @@ extension World {
         }
 
         // Clients.
+        var clientList: [ClientRuntime] = []
         for (position, clientSpec) in spec.clients.enumerated() {
             guard let target = serviceIndex[clientSpec.target] else {
                 throw WorldBuildError(path: "clients[\(position)].target", message: "unknown service \"\(clientSpec.target)\"")
             }
             let clientEdge = try edge(from: clientSpec.name, to: clientSpec.target, path: "clients[\(position)]")
-            clients.append(try ClientRuntime(spec: clientSpec, index: Int32(position), target: target, edge: clientEdge,
+            clientList.append(try ClientRuntime(spec: clientSpec, index: Int32(position), target: target, edge: clientEdge,
                                              entity: entity(.client(clientSpec.name), .client(position)), streams: streams,
                                              surges: spec.faults.filter { $0.kind == .surge && $0.target == "client:\(clientSpec.name)" },
                                              duration: spec.duration))
@@ -145,6 +150,8 @@ extension World {
                 _ = try edge(from: clientName, to: service, path: "controllers[\(position)]")
             }
         }
+        clients = SealedTable(clientList)
+        edges = SealedTable(edgeList)
 
         // Faults.
         for (position, faultSpec) in spec.faults.enumerated() {

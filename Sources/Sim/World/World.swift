@@ -70,9 +70,11 @@ public struct World: SimulationModel {
     public let spec: WorldSpec
     let streams: RandomStreams
     // The per-entity tables written on every request are `FlatTable`s (pointer
-    // access, no copy-on-write check). Copies of a World share them, so a World
-    // is built, run in place by one engine and never copied.
-    var services = FlatTable<ServiceRuntime>()
+    // access, no copy-on-write check), or `SealedTable`s for those the build
+    // completes (services, edges, clients: their address and count stay in
+    // registers). Copies of a World share them, so a World is built, run in
+    // place by one engine and never copied.
+    var services = SealedTable<ServiceRuntime>()
     var versions: [VersionRuntime] = []
     var instances = FlatTable<InstanceRuntime>()
     /// Per instance, kept apart from the instance records so those stay small
@@ -88,8 +90,8 @@ public struct World: SimulationModel {
     /// Each instance's version (read by load balancing on every pick).
     var instanceVersion = FlatTable<Int32>()
     var shedders = FlatTable<LoadShedder?>()
-    var edges = FlatTable<EdgeRuntime>()
-    var clients = FlatTable<ClientRuntime>()
+    var edges = SealedTable<EdgeRuntime>()
+    var clients = SealedTable<ClientRuntime>()
     var faults: [FaultRuntime] = []
     var calls: SlotPool<CallRecord>
     var attempts: SlotPool<AttemptRecord>
