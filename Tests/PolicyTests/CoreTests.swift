@@ -136,10 +136,10 @@ struct Calls: WindowBucket {
         var now = Nanoseconds.zero
         for _ in 0..<5_000 {
             now += .ms(Int64(rng.nextBelow(700)))
-            window.add(Calls(total: 1, failed: Int(rng.nextBelow(2))), at: now)
+            let added = window.add(Calls(total: 1, failed: Int(rng.nextBelow(2))), at: now)
             let summed = window.buckets.reduce(Calls.zero, +)
-            // Right after `add` the un-aged total is already the total at `now`.
-            #expect(window.totalAsOfLastUpdate == summed)
+            // What `add` returns is already the total at `now`.
+            #expect(added == summed)
             let total = window.total(at: now)
             #expect(total == summed)
         }

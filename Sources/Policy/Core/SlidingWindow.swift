@@ -68,11 +68,13 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         headEnd = overflow ? .max : end
     }
 
-    /// Adds `delta` to the bucket for `now`.
-    @inlinable public mutating func add(_ delta: Bucket, at now: Nanoseconds) {
+    /// Adds `delta` to the bucket for `now`, and returns the sum over the
+    /// window as of `now` (what `total(at: now)` would, without a second advance).
+    @inlinable @discardableResult public mutating func add(_ delta: Bucket, at now: Nanoseconds) -> Bucket {
         advance(to: now)
         buckets[headSlot] = buckets[headSlot] + delta
         runningTotal = runningTotal + delta
+        return runningTotal
     }
 
     /// The sum over the window as of `now`.
@@ -80,11 +82,6 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         advance(to: now)
         return runningTotal
     }
-
-    /// The sum over the window as of the last `add` or `total(at:)`, without
-    /// aging it: right after `add(_:at: now)` this is `total(at: now)`, minus
-    /// the second (no-op) advance.
-    var totalAsOfLastUpdate: Bucket { runningTotal }
 
     /// Empties the window.
     public mutating func reset() {

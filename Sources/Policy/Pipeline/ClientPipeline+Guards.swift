@@ -46,9 +46,10 @@ extension ClientPipeline {
         return (admitted, nil, epoch)
     }
 
-    /// Queues an event for `drainEvents`. Out of line on purpose: events are
-    /// rare, and an inlined append has `admit` check the array's uniqueness on
-    /// every call, before it knows whether anything happened.
+    /// Queues an event for `drainEvents`: every stage's events go through here.
+    /// Out of line on purpose: events are rare, and an inlined append has its
+    /// caller (`admit`, on every attempt) check the array's uniqueness before
+    /// it knows whether anything happened.
     @inline(never)
     mutating func emit(_ kind: PipelineEvent.Kind, at now: Nanoseconds) {
         events.append(PipelineEvent(time: now, kind: kind))
@@ -57,11 +58,11 @@ extension ClientPipeline {
     /// Records an outcome with every guard that admitted the call or attempt.
     mutating func record(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
         if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
-            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+            emit(.breaker(transition), at: now)
         }
         if admitted.contains(.throttle) { throttle.record(now: now, outcome: outcome) }
         if admitted.contains(.bulkhead), let change = bulkhead.release(now: now, rtt: latency, outcome: outcome) {
-            events.append(PipelineEvent(time: now, kind: .limitChanged(change)))
+            emit(.limitChanged(change), at: now)
         }
     }
 
@@ -71,7 +72,7 @@ extension ClientPipeline {
     /// limiter's token stays spent (a token bucket has no refunds).
     mutating func release(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds) {
         if admitted.contains(.breaker), let transition = breaker.release(now: now, admittedIn: epoch) {
-            events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+            emit(.breaker(transition), at: now)
         }
         if admitted.contains(.bulkhead) { bulkhead.releaseIgnored() }
     }
@@ -89,7 +90,7 @@ extension ClientPipeline {
         }
         for _ in 0..<call.breakerPermitsOut {
             if let transition = breaker.release(now: now, admittedIn: call.permitEpoch) {
-                events.append(PipelineEvent(time: now, kind: .breaker(transition)))
+                emit(.breaker(transition), at: now)
             }
         }
         for _ in 0..<call.hedgesOut { budget.refundRetry(now: now, retryCause: .timeout) }

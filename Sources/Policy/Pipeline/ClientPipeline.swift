@@ -151,7 +151,7 @@ public struct ClientPipeline: Sendable {
         // A host outside the pool (it shrank since the pick) has no detector state left to update.
         if config.ejectOutliers, let host, host >= 0, host < outliers.hostCount,
            let event = outliers.record(host: host, outcome: outcome, now: now, using: &rng) {
-            events.append(PipelineEvent(time: now, kind: event.pipelineKind))
+            emit(event.pipelineKind, at: now)
         }
         settle(&call, ticket: ticket)
         budget.recordOutcome(now: now, outcome: outcome, wasRetry: ticket.isRetryOrHedge, retryCause: ticket.retryCause)
@@ -248,7 +248,7 @@ public struct ClientPipeline: Sendable {
         if outliers.hostCount != hostCount { outliers.setHostCount(hostCount) }
         outlierScratch.removeAll(keepingCapacity: true)
         outliers.sweep(now: now, into: &outlierScratch, using: &rng)
-        for event in outlierScratch { events.append(PipelineEvent(time: now, kind: event.pipelineKind)) }
+        for event in outlierScratch { emit(event.pipelineKind, at: now) }
     }
 
     public var needsOutlierSweeps: Bool { config.ejectOutliers }
@@ -258,7 +258,7 @@ public struct ClientPipeline: Sendable {
 
     /// Runs the breaker's timed transitions (automatic half-open, max wait in half-open).
     public mutating func poll(now: Nanoseconds) {
-        if let transition = breaker.poll(now: now) { events.append(PipelineEvent(time: now, kind: .breaker(transition))) }
+        if let transition = breaker.poll(now: now) { emit(.breaker(transition), at: now) }
     }
 
     /// When `poll` next has something to do, if ever.

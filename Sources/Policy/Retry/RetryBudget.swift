@@ -60,9 +60,8 @@ public struct RetryBudget: Sendable {
     /// Only `.ratio` earns from it (a deposit of `percent`% of a retry).
     public mutating func recordRequest(now: Nanoseconds) {
         guard config.kind == .ratio else { return }
-        window.add(BudgetUnits(ratioDeposit), at: now)
-        // `add` has just brought the window to `now`: its total is current.
-        level = currentLevel(ratioBalance: ratioReserve + window.totalAsOfLastUpdate.units, concurrencyHeadroom: 0)
+        let total = window.add(BudgetUnits(ratioDeposit), at: now)
+        level = currentLevel(ratioBalance: ratioBalance(windowTotal: total), concurrencyHeadroom: 0)
     }
 
     /// May a retry (or hedge) be sent now? Withdraws from the budget when it answers yes.
@@ -172,7 +171,12 @@ public struct RetryBudget: Sendable {
     /// when deposits expire before the withdrawals they paid for (as in Finagle):
     /// that debt must be earned back before the next retry.
     mutating func ratioBalance(at now: Nanoseconds) -> Int64 {
-        ratioReserve + window.total(at: now).units
+        ratioBalance(windowTotal: window.total(at: now))
+    }
+
+    /// The balance given the window's current total.
+    func ratioBalance(windowTotal: BudgetUnits) -> Int64 {
+        ratioReserve + windowTotal.units
     }
 
     func currentLevel(ratioBalance: Int64, concurrencyHeadroom: Int) -> Double {

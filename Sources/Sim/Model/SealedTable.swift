@@ -17,11 +17,9 @@ struct SealedTable<Element> {
     let count: Int
 
     init(_ elements: some Collection<Element>) {
-        storage = FlatTable<Element>.Storage(capacity: elements.count)
-        for element in elements {
-            (storage.base + storage.count).initialize(to: element)
-            storage.count += 1
-        }
+        // Filled as a `FlatTable`, whose storage this takes over; the table
+        // itself is dropped here, so nothing can append to the storage.
+        storage = FlatTable(elements).storage
         base = storage.base
         count = storage.count
     }
