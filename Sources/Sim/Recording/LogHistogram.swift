@@ -24,6 +24,15 @@ public struct LogHistogram: Sendable, Equatable {
         counts = Array(repeating: 0, count: LogHistogram.bucketCount)
     }
 
+    /// A histogram with these bucket counts (`bucketCount` of them) and summary.
+    init(counts: [UInt64], total: UInt64, minimum: Int64, maximum: Int64) {
+        precondition(counts.count == LogHistogram.bucketCount, "a LogHistogram has \(LogHistogram.bucketCount) buckets")
+        self.counts = counts
+        self.total = total
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
     /// The bucket holding `value` (negative values count as 0).
     static func bucket(of value: Int64) -> Int {
         let v = UInt64(max(0, value))
@@ -86,6 +95,16 @@ public struct LogHistogram: Sendable, Equatable {
 
     /// Several quantiles in one pass over the buckets. `qs` must be ascending.
     public func quantiles(_ qs: [Double]) -> [Double?] {
+        counts.withUnsafeBufferPointer { buckets in
+            LogHistogram.quantiles(qs, buckets: buckets, total: total, minimum: minimum, maximum: maximum)
+        }
+    }
+
+    /// Nearest-rank quantiles of a histogram given by its bucket counts and
+    /// summary: the one implementation behind `quantiles(_:)` and the
+    /// recorder's `HistogramTable`. `qs` must be ascending.
+    static func quantiles(_ qs: [Double], buckets: UnsafeBufferPointer<UInt64>, total: UInt64, minimum: Int64,
+                          maximum: Int64) -> [Double?] {
         guard total > 0 else { return qs.map { _ in nil } }
         var results: [Double?] = []
         results.reserveCapacity(qs.count)
@@ -97,8 +116,8 @@ public struct LogHistogram: Sendable, Equatable {
             // The extremes are known exactly; report them rather than a midpoint.
             if rank == 1 { results.append(Double(minimum)); continue }
             if rank >= total { results.append(Double(maximum)); continue }
-            while cumulative + counts[bucket] < rank {
-                cumulative += counts[bucket]
+            while cumulative + buckets[bucket] < rank {
+                cumulative += buckets[bucket]
                 bucket += 1
             }
             let value = LogHistogram.representative(of: bucket)

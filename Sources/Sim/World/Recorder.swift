@@ -50,13 +50,13 @@ enum Counter: Int, CaseIterable {
 /// Per-window recording of counters, latency percentiles and gauges.
 ///
 /// Counters live in one flat array (entity x counter); latency in one
-/// reusable histogram per entity. At each window close the derived metrics
+/// reusable histogram row per entity (`HistogramTable`). At each window close the derived metrics
 /// are computed and appended to the series. Memory: windows x series.
 struct Recorder {
     let windowWidth: SimTime
     let entities: [EntityName]
     var counts: FlatTable<Double>
-    var histograms: FlatTable<LogHistogram>
+    let latencies: HistogramTable
     /// Which metrics each entity records, in output order.
     let metricsByEntity: [[Metric]]
     /// values[entity][position in metricsByEntity[entity]] = one value per closed window.
@@ -74,7 +74,7 @@ struct Recorder {
         self.windowWidth = windowWidth
         self.entities = entities
         counts = FlatTable(repeating: 0, count: entities.count * Recorder.counterCount)
-        histograms = FlatTable(repeating: LogHistogram(), count: entities.count)
+        latencies = HistogramTable(rows: entities.count)
         metricsByEntity = entities.map { Recorder.metrics(for: $0.kind) }
         values = metricsByEntity.map { $0.map { _ in [] } }
         mirrorSource = Array(repeating: -1, count: entities.count)
@@ -121,7 +121,12 @@ struct Recorder {
     }
 
     @inline(__always) mutating func latency(_ entity: Int32, _ duration: SimTime) {
-        histograms[Int(entity)].record(duration.ns)
+        latencies.record(Int(entity), duration.ns)
+    }
+
+    /// `entity`'s latency in the current window (its source's, for a mirror).
+    func latencyHistogram(_ entity: Int) -> LogHistogram {
+        latencies.histogram(dataEntity(entity))
     }
 
     /// Records an outcome: success or the failure class, plus latency for
@@ -159,7 +164,7 @@ struct Recorder {
                     let offered = counts[base + Counter.offered.rawValue]
                     value = offered > 0 ? counts[base + Counter.attempts.rawValue] / offered : .nan
                 case .latencyMsP50, .latencyMsP90, .latencyMsP99, .latencyMsP999:
-                    if percentiles == nil { percentiles = histograms[data].quantiles(quantiles) }
+                    if percentiles == nil { percentiles = latencies.quantiles(data, quantiles) }
                     let index = metric == .latencyMsP50 ? 0 : metric == .latencyMsP90 ? 1 : metric == .latencyMsP99 ? 2 : 3
                     value = percentiles![index].map { $0 / 1e6 } ?? .nan
                 default:
@@ -173,7 +178,7 @@ struct Recorder {
             }
         }
         // Reset only once every entity is read: a mirror reads its source's histogram.
-        for entity in entities.indices { histograms[entity].reset() }
+        latencies.reset()
         for index in counts.indices { counts[index] = 0 }
         windowsClosed += 1
     }

@@ -16,7 +16,7 @@ extension World {
                 let (requests, failures) = windowRequests(entity: Int32(entity))
                 let (busy, capacity) = service >= 0 ? serviceBusyAndCapacity(service, windowStart: windowStart, now: now) : (0, 0)
                 control.controllers[k].taps[t].accumulate(requests: requests, errors: failures,
-                                                           latency: wantsLatency ? recorder.histograms[recorder.dataEntity(entity)] : nil,
+                                                           latency: wantsLatency ? recorder.latencyHistogram(entity) : nil,
                                                            busyArea: busy, capacityArea: capacity)
             }
             countCanaryExposure(k)
