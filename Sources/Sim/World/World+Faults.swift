@@ -272,7 +272,14 @@ extension World {
         return condition.matches(key: attempts[a].key, priority: attempts[a].priority)
     }
 
-    mutating func arrivalFault(_ a: AttemptHandle, service s: Int) -> ArrivalFault {
+    // The three per-request fault checks below test for an active fault inline and
+    // leave the loop out of line: most requests meet none, and the loop's
+    // set-up (the array's retain, the iterator) costs more than the test.
+    @inline(__always) mutating func arrivalFault(_ a: AttemptHandle, service s: Int) -> ArrivalFault {
+        services[s].activeFaults.isEmpty ? .none : activeArrivalFault(a, service: s)
+    }
+
+    @inline(never) mutating func activeArrivalFault(_ a: AttemptHandle, service s: Int) -> ArrivalFault {
         for f32 in services[s].activeFaults {
             let f = Int(f32)
             switch faults[f].spec.kind {
@@ -289,7 +296,13 @@ extension World {
     }
 
     /// The latency multiplier and added latency from active faults.
+    @inline(__always)
     mutating func latencyFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
+        services[s].activeFaults.isEmpty ? (1, .zero) : activeLatencyFaults(a, service: s, now: now, random: &random)
+    }
+
+    @inline(never)
+    mutating func activeLatencyFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> (Double, SimTime) {
         var multiplier = 1.0
         var added = SimTime.zero
         for f32 in services[s].activeFaults {
@@ -306,7 +319,13 @@ extension World {
     }
 
     /// A failure from an active error fault or bad release, if one hits.
+    @inline(__always)
     mutating func errorFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
+        services[s].activeFaults.isEmpty ? nil : activeErrorFaults(a, service: s, now: now, random: &random)
+    }
+
+    @inline(never)
+    mutating func activeErrorFaults(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
         for f32 in services[s].activeFaults {
             let f = Int(f32)
             let kind = faults[f].spec.kind

@@ -293,12 +293,15 @@ extension World {
     mutating func intrinsicFailure(_ a: AttemptHandle, service s: Int, now: SimTime, random: inout SplitMix64) -> OutcomeClass? {
         let errors = versions[Int(attempts[a].version)].errors
         if errors.totalPercent > 0 {
+            // One draw walks the classes in order (written out: no array literal per request).
             var u = random.nextUnit() * 100
-            for (percent, outcome) in [(errors.serverErrorPercent, OutcomeClass.serverError), (errors.overloadedPercent, .overloaded),
-                                       (errors.throttledPercent, .throttled), (errors.clientErrorPercent, .clientError)] {
-                if u < percent { return outcome }
-                u -= percent
-            }
+            if u < errors.serverErrorPercent { return .serverError }
+            u -= errors.serverErrorPercent
+            if u < errors.overloadedPercent { return .overloaded }
+            u -= errors.overloadedPercent
+            if u < errors.throttledPercent { return .throttled }
+            u -= errors.throttledPercent
+            if u < errors.clientErrorPercent { return .clientError }
         }
         return errorFaults(a, service: s, now: now, random: &random)
     }
