@@ -6,6 +6,8 @@ struct ServiceRuntime {
     var kind: ServiceSpec.Kind { specBox.value.kind }
     let index: Int32
     let entity: Int32
+    /// New instances start slow (`warmupDuration` > 0, `warmupMultiplier` != 1).
+    let warmsUp: Bool
     /// Global instance indices of every instance, in host order (all versions).
     var hosts = FlatTable<Int32>()
     /// Global version indices.

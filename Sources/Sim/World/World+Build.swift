@@ -19,7 +19,8 @@ extension World {
                 throw WorldBuildError(path: "services[\(position)].name", message: "duplicate service \"\(serviceSpec.name)\"")
             }
             serviceIndex[serviceSpec.name] = Int32(position)
-            serviceList.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position))))
+            serviceList.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position)),
+                                             warmsUp: serviceSpec.warmupDuration.ns > 0 && serviceSpec.warmupMultiplier != 1))
             unregisteredHosts.append(0)
             serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }

@@ -101,9 +101,13 @@ extension World {
         var random = jobRandom(a, service: s)
         var work = Double(versions[v].serviceTime.sampleDuration(using: &random).ns)
         // Load-dependent latency: requests in the system per slot of concurrency.
-        let load = Double(instances[i].station.inSystem) / Double(max(1, instances[i].concurrency))
-        work *= versions[v].loadLatency.multiplier(atLoad: load)
-        work *= warmupMultiplier(instance: i, service: s, now: now) * instances[i].slowdown
+        // (Each factor is skipped when it is exactly 1: multiplying by it changes nothing.)
+        if versions[v].loadLatency.kind != .none {
+            let load = Double(instances[i].station.inSystem) / Double(max(1, instances[i].concurrency))
+            work *= versions[v].loadLatency.multiplier(atLoad: load)
+        }
+        let warmup = services[s].warmsUp ? warmupMultiplier(instance: i, service: s, now: now) : 1
+        work *= warmup * instances[i].slowdown
         let (multiplier, added) = latencyFaults(a, service: s, now: now, random: &random)
         work = work * multiplier + Double(added.ns)
         if services[s].kind == .cache {
