@@ -69,9 +69,11 @@ struct InlineHandles {
 
     /// Adds `handle`; returns false when full.
     mutating func append(_ handle: AttemptHandle) -> Bool {
-        guard count < InlineHandles.capacity else { return false }
-        self[count] = handle
-        count += 1
+        let live = count
+        guard live < InlineHandles.capacity else { return false }
+        // One store through a pointer, like `remove`, rather than the subscript's switch.
+        withUnsafeMutableBytes(of: &storage) { raw in raw.bindMemory(to: AttemptHandle.self)[live] = handle }
+        count = live + 1
         return true
     }
 
