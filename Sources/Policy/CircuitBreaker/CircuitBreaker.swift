@@ -78,7 +78,20 @@ public struct CircuitBreaker: Sendable {
     /// May a call be sent at `now`? Runs due timers first; in open, moves to
     /// half-open once `waitInOpen` has elapsed; in half-open, hands out one of the
     /// remaining permits.
+    ///
+    /// Always inlined, with the closed state answered first: it is asked for
+    /// every attempt, and closed has no timer pending (`nextTimedTransition`
+    /// is nil) and permits every call, so `poll` and the switch would change
+    /// nothing. Every other state takes `tryAcquireNotClosed`.
+    @inline(__always)
     public mutating func tryAcquire(now: Nanoseconds) -> BreakerPermission {
+        if state == .closed { return BreakerPermission(permitted: true, transition: nil, epoch: epoch) }
+        return tryAcquireNotClosed(now: now)
+    }
+
+    /// `tryAcquire` in any state but closed.
+    @inline(never)
+    mutating func tryAcquireNotClosed(now: Nanoseconds) -> BreakerPermission {
         var transition = poll(now: now)
         if state == .open, !config.automaticTransitionFromOpenToHalfOpen, now > openUntil {
             // Resilience4j checks `clock.instant().isAfter(retryAfterWaitDuration)`: strictly after.

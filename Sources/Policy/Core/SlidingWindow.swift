@@ -45,9 +45,18 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     public var span: Nanoseconds { bucketWidth * Int64(bucketCount) }
 
     /// Drops buckets that have fallen out of the window at `now`.
-    @inlinable public mutating func advance(to now: Nanoseconds) {
+    ///
+    /// Always inlined: nearly every update lands in the newest bucket, and
+    /// then this is one comparison; crossing into a later bucket (a division
+    /// and a loop) stays out of line in `rotate(to:)`.
+    @inlinable @inline(__always) public mutating func advance(to now: Nanoseconds) {
         // Still in the newest bucket (or earlier: treated as the newest).
         if now.ns < headEnd { return }
+        rotate(to: now)
+    }
+
+    /// `advance(to:)` once `now` has reached `headEnd`.
+    @usableFromInline @inline(never) mutating func rotate(to now: Nanoseconds) {
         let index = now.ns / bucketWidth.ns  // now >= headEnd > 0 here
         guard index > headIndex else { return }
         if index - headIndex >= Int64(bucketCount) {
@@ -70,7 +79,8 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
 
     /// Adds `delta` to the bucket for `now`, and returns the sum over the
     /// window as of `now` (what `total(at: now)` would, without a second advance).
-    @inlinable @discardableResult public mutating func add(_ delta: Bucket, at now: Nanoseconds) -> Bucket {
+    /// Always inlined (see `advance(to:)`): a budget adds on every request.
+    @inlinable @inline(__always) @discardableResult public mutating func add(_ delta: Bucket, at now: Nanoseconds) -> Bucket {
         advance(to: now)
         buckets[headSlot] = buckets[headSlot] + delta
         runningTotal = runningTotal + delta

@@ -58,10 +58,15 @@ public struct RetryBudget: Sendable {
 
     /// An original (not retried, not hedged) request is being sent at `now`.
     /// Only `.ratio` earns from it (a deposit of `percent`% of a retry).
+    ///
+    /// Always inlined (within Policy): the pipeline calls it for every original
+    /// attempt, and as a call it was three (this, the window's add, its advance).
+    /// The level is `currentLevel`'s `.ratio` case, written out: the kind is known here.
+    @inline(__always)
     public mutating func recordRequest(now: Nanoseconds) {
         guard config.kind == .ratio else { return }
         let total = window.add(BudgetUnits(ratioDeposit), at: now)
-        level = currentLevel(ratioBalance: ratioBalance(windowTotal: total), concurrencyHeadroom: 0)
+        level = Self.ratioLevel(ratioBalance(windowTotal: total))
     }
 
     /// May a retry (or hedge) be sent now? Withdraws from the budget when it answers yes.
@@ -179,10 +184,16 @@ public struct RetryBudget: Sendable {
         ratioReserve + windowTotal.units
     }
 
+    /// The `.ratio` level: withdrawable retries, never negative.
+    @inline(__always)
+    static func ratioLevel(_ ratioBalance: Int64) -> Double {
+        Double(Swift.max(0, ratioBalance)) / Double(ratioUnitsPerRetry)
+    }
+
     func currentLevel(ratioBalance: Int64, concurrencyHeadroom: Int) -> Double {
         switch config.kind {
         case .none: 0
-        case .ratio: Double(Swift.max(0, ratioBalance)) / Double(Self.ratioUnitsPerRetry)
+        case .ratio: Self.ratioLevel(ratioBalance)
         case .concurrency: Double(Swift.max(0, concurrencyHeadroom))
         case .grpcThrottle: Double(tokens) / 1000
         case .awsStandard, .aws2026: Double(tokens)
