@@ -123,9 +123,24 @@ public struct CircuitBreaker: Sendable {
     ///   state admitted the call, as in Resilience4j.
     /// - Returns: the transition this caused: the breaker opening or closing, or
     ///   half-open -> open if `maxWaitInHalfOpen` had already passed.
+    ///
+    /// Closed comes first: nearly every outcome lands there, and closed has no
+    /// half-open deadline to apply and no permit to return, so it needs only
+    /// `recordClosed`. Every other state (and `.rejected`) takes `recordNotClosed`.
     @discardableResult
     public mutating func record(now: Nanoseconds, outcome: OutcomeClass, duration: Nanoseconds,
                                 admittedIn epoch: UInt32? = nil) -> BreakerTransition? {
+        if state == .closed, outcome != .rejected {
+            return recordClosed(failed: outcome != .success && config.recordedFailures.contains(outcome),
+                                slow: duration > config.slowCallDuration, at: now)
+        }
+        return recordNotClosed(now: now, outcome: outcome, duration: duration, admittedIn: epoch)
+    }
+
+    /// `record` outside the closed state, or of a `.rejected` call.
+    @inline(never)
+    mutating func recordNotClosed(now: Nanoseconds, outcome: OutcomeClass, duration: Nanoseconds,
+                                  admittedIn epoch: UInt32?) -> BreakerTransition? {
         // Only the half-open deadline is applied here: it leads to open, where an
         // outcome changes nothing, so one call never yields two transitions. The
         // automatic open -> half-open waits for the next `poll` or `tryAcquire`.
@@ -179,6 +194,8 @@ public struct CircuitBreaker: Sendable {
 
     /// Inlined into `record`: nearly every outcome lands in the closed state,
     /// and a separate call returned its optional transition through memory.
+    /// Only the checks stay here; opening (rare) is `openFromClosed`, out of
+    /// line, so this stays small enough for the inliner to take whole.
     @inline(__always)
     mutating func recordClosed(failed: Bool, slow: Bool, at now: Nanoseconds) -> BreakerTransition? {
         window.record(failed: failed, slow: slow, at: now)
@@ -187,16 +204,27 @@ public struct CircuitBreaker: Sendable {
         switch config.mode {
         case .consecutiveFailures:
             guard consecutiveFailures >= config.consecutiveFailureThreshold else { return nil }
-            return enter(.open, at: now, cause: .consecutiveFailures(count: consecutiveFailures))
         case .slidingWindow:
             guard let failureRate = metrics.failureRatePercent, let slowRate = metrics.slowCallRatePercent else { return nil }
+            guard failureRate >= config.failureRateThresholdPercent || slowRate >= config.slowCallRateThresholdPercent else { return nil }
+        }
+        return openFromClosed(at: now)
+    }
+
+    /// Closed -> open once `recordClosed` has found a threshold reached, with
+    /// its cause: the failure rate when both rates are at their thresholds.
+    @inline(never)
+    mutating func openFromClosed(at now: Nanoseconds) -> BreakerTransition {
+        switch config.mode {
+        case .consecutiveFailures:
+            return enter(.open, at: now, cause: .consecutiveFailures(count: consecutiveFailures))
+        case .slidingWindow:
+            let failureRate = metrics.failureRatePercent ?? 0
             if failureRate >= config.failureRateThresholdPercent {
                 return enter(.open, at: now, cause: .failureRateExceeded(ratePercent: failureRate, thresholdPercent: config.failureRateThresholdPercent))
             }
-            if slowRate >= config.slowCallRateThresholdPercent {
-                return enter(.open, at: now, cause: .slowCallRateExceeded(ratePercent: slowRate, thresholdPercent: config.slowCallRateThresholdPercent))
-            }
-            return nil
+            let slowRate = metrics.slowCallRatePercent ?? 0
+            return enter(.open, at: now, cause: .slowCallRateExceeded(ratePercent: slowRate, thresholdPercent: config.slowCallRateThresholdPercent))
         }
     }
 
@@ -249,6 +277,9 @@ public struct CircuitBreaker: Sendable {
         return transition
     }
 
+    /// Always inlined: it runs after every recorded outcome, and is a few
+    /// loads and stores.
+    @inline(__always)
     mutating func refreshMetrics(at now: Nanoseconds) {
         let totals = metricsFromTrials ? trials.totals : window.totals(at: now)
         metrics = BreakerMetrics(bufferedCalls: totals.calls, failedCalls: totals.failures, slowCalls: totals.slow,

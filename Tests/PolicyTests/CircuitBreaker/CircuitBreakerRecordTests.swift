@@ -1,0 +1,84 @@
+import Testing
+@testable import Policy
+
+/// `record` takes the closed state first (`recordClosed`, opening out of line in
+/// `openFromClosed`): pin what it counts, which cause opens the breaker, and
+/// that `.rejected` and the other states still go the full way.
+@Suite struct CircuitBreakerRecordTests {
+    static func breaker(mode: CircuitBreakerConfig.Mode = .slidingWindow, failure: Double = 50, slow: Double = 50,
+                        consecutive: Int = 3) -> CircuitBreaker {
+        CircuitBreaker(config: CircuitBreakerConfig(mode: mode, slidingWindowSize: 4, minimumNumberOfCalls: 4,
+                                                    failureRateThresholdPercent: failure, slowCallRateThresholdPercent: slow,
+                                                    slowCallDuration: .ms(100), waitInOpen: .seconds(1), permittedCallsInHalfOpen: 2,
+                                                    consecutiveFailureThreshold: consecutive,
+                                                    recordedFailures: OutcomeClassSet.transientFailures))
+    }
+
+    @Test func closedCountsFailuresSlowCallsAndRunsOfFailures() {
+        var breaker = Self.breaker(failure: 100, slow: 100)
+        // clientError is not a recorded (transient) failure; 100 ms is not slow (strictly greater is).
+        let outcomes: [(OutcomeClass, Int64)] = [(.serverError, 10), (.clientError, 101), (.timeout, 100)]
+        for (index, (outcome, ms)) in outcomes.enumerated() {
+            let transition = breaker.record(now: .ms(Int64(index)), outcome: outcome, duration: .ms(ms))
+            #expect(transition == nil)
+        }
+        #expect(breaker.metrics == BreakerMetrics(bufferedCalls: 3, failedCalls: 2, slowCalls: 1, minimumCalls: 4))
+        #expect(breaker.consecutiveFailures == 1)
+        #expect(breaker.state == .closed)
+    }
+
+    @Test func rejectedInClosedRecordsNothing() {
+        var breaker = Self.breaker()
+        let transition = breaker.record(now: .zero, outcome: .rejected, duration: .seconds(5), admittedIn: 0)
+        #expect(transition == nil)
+        #expect(breaker.metrics == BreakerMetrics(minimumCalls: 4))
+        #expect(breaker.halfOpenPermitsAvailable == 0)
+    }
+
+    @Test func bothRatesAtThresholdOpenOnTheFailureRate() {
+        var breaker = Self.breaker()
+        var transitions: [BreakerTransition] = []
+        for index in 0..<4 {
+            let failed = index < 2
+            if let transition = breaker.record(now: .ms(Int64(index)), outcome: failed ? .serverError : .success,
+                                               duration: .ms(failed ? 500 : 1)) {
+                transitions.append(transition)
+            }
+        }
+        #expect(transitions.map(\.cause) == [.failureRateExceeded(ratePercent: 50, thresholdPercent: 50)])
+        #expect(breaker.state == .open)
+        #expect(breaker.epoch == 1)
+    }
+
+    @Test func slowRateAloneOpensOnTheSlowRate() {
+        var breaker = Self.breaker(failure: 100, slow: 75)
+        var causes: [BreakerTransitionCause] = []
+        for index in 0..<4 {
+            if let transition = breaker.record(now: .ms(Int64(index)), outcome: .success, duration: .ms(index == 0 ? 1 : 200)) {
+                causes.append(transition.cause)
+            }
+        }
+        #expect(causes == [.slowCallRateExceeded(ratePercent: 75, thresholdPercent: 75)])
+    }
+
+    @Test func consecutiveModeOpensOnTheRunNotTheRate() {
+        var breaker = Self.breaker(mode: .consecutiveFailures)
+        let script: [OutcomeClass] = [.serverError, .serverError, .success, .serverError, .serverError, .serverError]
+        var opened: [Int] = []
+        for (index, outcome) in script.enumerated() {
+            if let transition = breaker.record(now: .ms(Int64(index)), outcome: outcome, duration: .ms(1)) {
+                #expect(transition.cause == .consecutiveFailures(count: 3))
+                opened.append(index)
+            }
+        }
+        #expect(opened == [5])
+    }
+
+    @Test func outsideClosedTheFullPathStillApplies() {
+        var breaker = Self.breaker()
+        _ = breaker.forceOpen(now: .zero)
+        let ignored = breaker.record(now: .ms(1), outcome: .serverError, duration: .ms(1))
+        #expect(ignored == nil)
+        #expect(breaker.metrics.bufferedCalls == 0)
+    }
+}
