@@ -27,6 +27,10 @@ public struct ClientPipeline: Sendable {
     let perCallStages: StageList
     let perAttemptStages: StageList
     var activeRetries = 0
+    /// For `startCall`: no guard acts per call (nothing before `retry` in
+    /// `order`, the usual case), and `config.retry.deadline`.
+    let callsSkipGuards: Bool
+    let retryDeadline: Nanoseconds
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -45,6 +49,8 @@ public struct ClientPipeline: Sendable {
         perAttemptStages = StageList(config.order[(retryIndex + 1)...])
         perCall = ClientPipeline.stages(perCallStages)
         perAttempt = ClientPipeline.stages(perAttemptStages)
+        callsSkipGuards = perCallStages.count == 0
+        retryDeadline = config.retry.deadline
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
@@ -69,11 +75,21 @@ public struct ClientPipeline: Sendable {
     /// earlier of it and the retry deadline bounds every attempt. Per-call
     /// guards (those before `retry` in `order`) are asked in order; when one
     /// refuses, end the call at once with `finishCall(outcome: .rejected)`.
+    ///
+    /// With no guard before `retry` (the usual order) a call start is a fresh
+    /// `CallState`; asking guards is `startGuardedCall`, out of line, so this
+    /// common case runs without the frame (saved registers, stack) the guards need.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func startCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
-        var state = CallState(started: now, deadline: min(deadline, now.saturatingAdd(config.retry.deadline)))
-        // No guard before `retry` (the usual order): nothing to ask, and no call into `admit`.
-        if perCallStages.count == 0 { return CallStart(state: state, rejectedBy: nil) }
+        let bound = min(deadline, now.saturatingAdd(retryDeadline))
+        if callsSkipGuards { return CallStart(state: CallState(started: now, deadline: bound), rejectedBy: nil) }
+        return startGuardedCall(now: now, deadline: bound, using: &rng)
+    }
+
+    /// `startCall` when guards act per call: asks them, in order.
+    @inline(never)
+    mutating func startGuardedCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
+        var state = CallState(started: now, deadline: deadline)
         let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
         state.outerAdmitted = admitted
         state.outerBreakerEpoch = epoch
@@ -184,11 +200,20 @@ public struct ClientPipeline: Sendable {
     /// they hold, and per-call guards see its final outcome. `.rejected` means
     /// "no outcome": the breaker returns its permit instead of recording.
     /// Later reports about this call change nothing.
+    ///
+    /// Inlinable: the common call had its last attempt answered and no guard
+    /// admitted it per call, so nothing is out and nothing is recorded; it
+    /// then only sets `finished`, in the caller's frame.
+    @inlinable @inline(__always)
     public mutating func finishCall(_ call: inout CallState, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
         guard !call.finished else { return }
         call.finished = true
-        // The common case is a call whose last attempt was answered: nothing is
-        // out, and abandoning would be a call whose loops and clamps all do nothing.
+        if call.hasAttemptsOut || !call.outerAdmitted.isEmpty { finishHeldCall(&call, now: now, outcome: outcome, latency: latency) }
+    }
+
+    /// `finishCall` for a call with attempts out or per-call guards to record with.
+    @usableFromInline
+    mutating func finishHeldCall(_ call: inout CallState, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
         if call.hasAttemptsOut { abandonOutstanding(&call, now: now) }
         record(call.outerAdmitted, epoch: call.outerBreakerEpoch, now: now, outcome: outcome, latency: latency)
         call.outerAdmitted = []

@@ -1,5 +1,8 @@
 /// Per-call state the caller holds for the pipeline (attempt counts, deadline,
 /// backoff). A value: the pipeline never allocates per call.
+///
+/// The fields `finishCall` reads are `@usableFromInline`: it is inlinable
+/// (its common case is one store).
 public struct CallState: Sendable, Equatable {
     public internal(set) var started: Nanoseconds
     /// The earlier of the retry config's deadline and the caller's own.
@@ -9,7 +12,7 @@ public struct CallState: Sendable, Equatable {
     public internal(set) var previousDelay: Nanoseconds = .zero
     public internal(set) var lastOutcome: OutcomeClass = .rejected
     /// Guard stages admitted for the whole call (to record and release at its end).
-    var outerAdmitted: StageSet = []
+    @usableFromInline var outerAdmitted: StageSet = []
     /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
     var outerBreakerEpoch: UInt32 = 0
     /// Retries and hedges out, and the per-attempt breaker permits out (all of
@@ -17,19 +20,19 @@ public struct CallState: Sendable, Equatable {
     /// Hedges that lose the race are never reported: `finishCall` gives back
     /// what they hold, or a bulkhead permit, a half-open trial or the retry
     /// budget's tokens would leak.
-    var retriesOut = 0
+    @usableFromInline var retriesOut = 0
     /// Of `retriesOut`, the hedges (the budget priced each as a retry after a
     /// timeout); the others are retries priced by `lastRetryCause` (retries go
     /// out one at a time: one is only decided when nothing is outstanding).
-    var hedgesOut = 0
+    @usableFromInline var hedgesOut = 0
     var lastRetryCause: OutcomeClass = .serverError
-    var breakerPermitsOut = 0
+    @usableFromInline var breakerPermitsOut = 0
     var permitEpoch: UInt32 = 0
     /// Set by `finishCall`: later reports about this call change nothing.
-    var finished = false
+    @usableFromInline var finished = false
 
     /// Whether attempts still out hold anything `abandonOutstanding` gives back.
-    var hasAttemptsOut: Bool { outstanding > 0 || breakerPermitsOut > 0 || retriesOut > 0 || hedgesOut > 0 }
+    @inlinable var hasAttemptsOut: Bool { outstanding > 0 || breakerPermitsOut > 0 || retriesOut > 0 || hedgesOut > 0 }
 }
 
 /// Which kind of attempt the caller wants to send.
@@ -54,8 +57,9 @@ public struct AttemptTicket: Sendable, Equatable {
 }
 
 /// A set of stages as bits.
-struct StageSet: OptionSet, Sendable, Equatable {
-    let rawValue: UInt8
+@usableFromInline struct StageSet: OptionSet, Sendable, Equatable {
+    @usableFromInline let rawValue: UInt8
+    @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
     static let breaker = StageSet(rawValue: 1)
     static let throttle = StageSet(rawValue: 2)
     static let rateLimit = StageSet(rawValue: 4)
