@@ -46,6 +46,16 @@ extension ClientPipeline {
         return (admitted, nil, epoch)
     }
 
+    /// `admit` for a list holding only the breaker, without the walk: the same
+    /// permission, event and results (nothing admitted before it to release).
+    @inline(__always)
+    mutating func admitBreaker(now: Nanoseconds) -> (StageSet, RejectionStage?, UInt32) {
+        let permission = breaker.tryAcquire(now: now)
+        if let transition = permission.transition { emit(.breaker(transition), at: now) }
+        guard permission.permitted else { return ([], .breaker, 0) }
+        return (.breaker, nil, permission.epoch)
+    }
+
     /// Queues an event for `drainEvents`: every stage's events go through here.
     /// Out of line on purpose: events are rare, and an inlined append has its
     /// caller (`admit`, on every attempt) check the array's uniqueness before

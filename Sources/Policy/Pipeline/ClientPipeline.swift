@@ -31,6 +31,9 @@ public struct ClientPipeline: Sendable {
     /// `order`, the usual case), and `config.retry.deadline`.
     let callsSkipGuards: Bool
     let retryDeadline: Nanoseconds
+    /// The breaker is the only per-attempt guard (`[.retry, .breaker]`, the
+    /// Resilience4j order): `startAttempt` asks it without walking the list.
+    let attemptsAskOnlyBreaker: Bool
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -51,6 +54,7 @@ public struct ClientPipeline: Sendable {
         perAttempt = ClientPipeline.stages(perAttemptStages)
         callsSkipGuards = perCallStages.count == 0
         retryDeadline = config.retry.deadline
+        attemptsAskOnlyBreaker = Array(perAttemptStages) == [.breaker]
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
@@ -129,7 +133,7 @@ public struct ClientPipeline: Sendable {
                 return .skip(.budget)
             }
         }
-        let (admitted, refusal, epoch) = admit(perAttemptStages, now: now, using: &rng)
+        let (admitted, refusal, epoch) = attemptsAskOnlyBreaker ? admitBreaker(now: now) : admit(perAttemptStages, now: now, using: &rng)
         if let refusal {
             return kind == .hedge ? .skip(refusal) : .giveUp(.rejected, refusal)
         }
