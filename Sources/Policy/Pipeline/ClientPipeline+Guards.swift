@@ -23,12 +23,11 @@ extension ClientPipeline {
                 refusal = throttle.shouldReject(now: now, using: &rng) ? .throttle : nil
                 if refusal == nil { admitted.insert(.throttle) }
             case .breaker:
-                let permission = breaker.tryAcquire(now: now)
-                if let transition = permission.transition { emit(.breaker(transition), at: now) }
-                refusal = permission.permitted ? nil : .breaker
-                if permission.permitted {
+                let (permitted, granted) = askBreaker(now: now)
+                refusal = permitted ? nil : .breaker
+                if permitted {
                     admitted.insert(.breaker)
-                    epoch = permission.epoch
+                    epoch = granted
                 }
             case .rateLimit:
                 // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
@@ -50,10 +49,18 @@ extension ClientPipeline {
     /// permission, event and results (nothing admitted before it to release).
     @inline(__always)
     mutating func admitBreaker(now: Nanoseconds) -> (StageSet, RejectionStage?, UInt32) {
+        let (permitted, epoch) = askBreaker(now: now)
+        return permitted ? (.breaker, nil, epoch) : ([], .breaker, 0)
+    }
+
+    /// The breaker's permission for one attempt (and its transition, as an
+    /// event), with the epoch a permit belongs to: the one place both
+    /// `admit` and `admitBreaker` ask it.
+    @inline(__always)
+    mutating func askBreaker(now: Nanoseconds) -> (permitted: Bool, epoch: UInt32) {
         let permission = breaker.tryAcquire(now: now)
         if let transition = permission.transition { emit(.breaker(transition), at: now) }
-        guard permission.permitted else { return ([], .breaker, 0) }
-        return (.breaker, nil, permission.epoch)
+        return (permission.permitted, permission.epoch)
     }
 
     /// Queues an event for `drainEvents`: every stage's events go through here.
