@@ -8,6 +8,8 @@ struct ServiceRuntime {
     let entity: Int32
     /// New instances start slow (`warmupDuration` > 0, `warmupMultiplier` != 1).
     let warmsUp: Bool
+    /// Some entry policy is configured (rate limit, concurrency limit, load shedder).
+    let guardsEntry: Bool
     /// Global instance indices of every instance, in host order (all versions).
     var hosts = FlatTable<Int32>()
     /// Global version indices.

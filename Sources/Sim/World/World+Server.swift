@@ -51,32 +51,7 @@ extension World {
         case .none:
             break
         }
-        // Entry policies: service rate limit, instance load shedder, instance concurrency limit.
-        if services[s].rateLimiter != nil {
-            if case .rejected = services[s].rateLimiter!.acquire(now: now, permits: 1) {
-                recorder.count(services[s].entity, .rejectedLimiter)
-                finishJob(a, .throttled, didWork: false, scheduler: &scheduler)
-                return
-            }
-        }
-        let priority = attempts[a].priority
-        if shedders[i] != nil {
-            let decision = shedders[i]!.admit(now: now, queueLength: instances[i].station.queueLength,
-                                                        capacity: instances[i].station.queueCapacity, priority: Int(priority))
-            if !decision.isAdmitted {
-                recorder.count(services[s].entity, .shed)
-                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
-                return
-            }
-        }
-        if limiters[i] != nil {
-            guard limiters[i]!.tryAcquire(now: now) else {
-                recorder.count(services[s].entity, .rejectedLimiter)
-                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
-                return
-            }
-            attempts[a].holdsLimiterPermit = true
-        }
+        if services[s].guardsEntry && !passesEntryPolicies(a, instance: i, service: s, now: now, scheduler: &scheduler) { return }
         switch instances[i].station.arrive(a) {
         case .serve:
             startWork(a, scheduler: &scheduler)
@@ -86,6 +61,40 @@ extension World {
             recorder.count(services[s].entity, .rejectedQueueFull)
             finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
         }
+    }
+
+    /// Entry policies: service rate limit, instance load shedder, instance
+    /// concurrency limit. False when one refused `a` (its job is then finished).
+    /// Out of line: most services have none, and they test `guardsEntry` first.
+    @inline(never)
+    mutating func passesEntryPolicies(_ a: AttemptHandle, instance i: Int, service s: Int, now: SimTime,
+                                      scheduler: inout Scheduler<Event>) -> Bool {
+        if services[s].rateLimiter != nil {
+            if case .rejected = services[s].rateLimiter!.acquire(now: now, permits: 1) {
+                recorder.count(services[s].entity, .rejectedLimiter)
+                finishJob(a, .throttled, didWork: false, scheduler: &scheduler)
+                return false
+            }
+        }
+        let priority = attempts[a].priority
+        if shedders[i] != nil {
+            let decision = shedders[i]!.admit(now: now, queueLength: instances[i].station.queueLength,
+                                                        capacity: instances[i].station.queueCapacity, priority: Int(priority))
+            if !decision.isAdmitted {
+                recorder.count(services[s].entity, .shed)
+                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
+                return false
+            }
+        }
+        if limiters[i] != nil {
+            guard limiters[i]!.tryAcquire(now: now) else {
+                recorder.count(services[s].entity, .rejectedLimiter)
+                finishJob(a, .overloaded, didWork: false, scheduler: &scheduler)
+                return false
+            }
+            attempts[a].holdsLimiterPermit = true
+        }
+        return true
     }
 
     /// A server slot is now working on `a`: draw its service time.
