@@ -164,10 +164,17 @@ extension World {
             attempts[a].step = Int16(current)
             // One token held by this loop so children that finish at once cannot end the step early.
             attempts[a].pendingChildCalls = 1
-            var random = jobRandom(a, service: Int(instances[Int(attempts[a].instance)].service), salt: 2 + UInt64(current))
+            // Drawn only for a call made with some probability: the generator is
+            // seeded per step, so making it lazily changes no draw.
+            var random: SplitMix64? = nil
             for position in 0..<versions[v].steps[current].count {
                 let call = versions[v].steps[current][position]
-                guard call.probability >= 1 || random.chance(call.probability) else { continue }
+                if call.probability < 1 {
+                    if random == nil {
+                        random = jobRandom(a, service: Int(instances[Int(attempts[a].instance)].service), salt: 2 + UInt64(current))
+                    }
+                    guard random!.chance(call.probability) else { continue }
+                }
                 attempts[a].pendingChildCalls += 1
                 startChildCall(parent: a, call: call, scheduler: &scheduler)
                 guard attempts.isLive(a), attempts[a].phase == .calling else { return }
