@@ -5,9 +5,19 @@ extension World {
     /// it has one. Rules see the request's attributes (its origin client's, and
     /// its priority). The first attempt of a call also sends the shadow copies
     /// the splitter picked; retries and hedges are never mirrored.
+    ///
+    /// A service with one version (no splitter) is answered inline; the
+    /// splitter's path is out of line.
+    @inline(__always)
     mutating func routeVersion(_ c: CallHandle, kind: AttemptKind, service s: Int, edge: Int,
                                scheduler: inout Scheduler<Event>) -> Int32 {
-        guard services[s].splitter != nil else { return services[s].versions[0] }
+        services[s].splitter == nil ? services[s].versions[0] : splitVersion(c, kind: kind, service: s, edge: edge, scheduler: &scheduler)
+    }
+
+    /// `routeVersion` through the service's traffic splitter (and its shadows).
+    @inline(never)
+    mutating func splitVersion(_ c: CallHandle, kind: AttemptKind, service s: Int, edge: Int,
+                               scheduler: inout Scheduler<Event>) -> Int32 {
         let attributes = services[s].routesByRule ? requestAttributes(origin: calls[c].origin, priority: calls[c].priority) : .none
         let decision = services[s].splitter!.route(stickyKey: calls[c].key, attributes: attributes, using: &edgeRandom[edge])
         if decision.shadowMask != 0 && kind == .first {
