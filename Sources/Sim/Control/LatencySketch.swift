@@ -15,13 +15,22 @@ struct LatencySketch: Equatable {
 
     /// Adds a histogram's non-empty buckets (unsorted until `seal()`).
     mutating func add(_ histogram: LogHistogram) {
-        guard histogram.total > 0 else { return }
-        for bucket in histogram.counts.indices where histogram.counts[bucket] != 0 {
-            entries.append(UInt64(bucket) << 32 | min(histogram.counts[bucket], UInt64(UInt32.max)))
+        histogram.counts.withUnsafeBufferPointer { buckets in
+            add(buckets: buckets, total: histogram.total, minimum: histogram.minimum, maximum: histogram.maximum)
         }
-        total &+= histogram.total
-        minimum = min(minimum, histogram.minimum)
-        maximum = max(maximum, histogram.maximum)
+    }
+
+    /// Adds the non-empty buckets of a histogram given by its bucket counts
+    /// (`LogHistogram.bucketCount` of them) and summary: a `LogHistogram`'s,
+    /// or a recorder row read in place (`HistogramTable.add(row:to:)`).
+    mutating func add(buckets: UnsafeBufferPointer<UInt64>, total: UInt64, minimum: Int64, maximum: Int64) {
+        guard total > 0 else { return }
+        for bucket in buckets.indices where buckets[bucket] != 0 {
+            entries.append(UInt64(bucket) << 32 | min(buckets[bucket], UInt64(UInt32.max)))
+        }
+        self.total &+= total
+        self.minimum = min(self.minimum, minimum)
+        self.maximum = max(self.maximum, maximum)
     }
 
     /// Sorts by bucket and merges repeated buckets (one entry per bucket).

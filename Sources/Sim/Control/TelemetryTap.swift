@@ -23,13 +23,13 @@ struct TelemetryTap {
         self.wantsLatency = wantsLatency
     }
 
-    /// Adds one metrics window's counters to the interval in progress.
-    mutating func accumulate(requests: Double, errors: Double, latency: LogHistogram?, busyArea: Double, capacityArea: Double) {
+    /// Adds one metrics window's counters to the interval in progress (its
+    /// latency goes straight into `pending.latency`: `Recorder.addLatency`).
+    mutating func accumulate(requests: Double, errors: Double, busyArea: Double, capacityArea: Double) {
         pending.requests += requests
         pending.errors += errors
         pending.busyArea += busyArea
         pending.capacityArea += capacityArea
-        if let latency { pending.latency.add(latency) }
     }
 
     /// Ends the interval at `now`: keeps it as a sample arriving at

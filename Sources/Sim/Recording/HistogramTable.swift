@@ -48,6 +48,13 @@ struct HistogramTable {
         return LogHistogram(counts: Array(buckets(row)), total: summary.total, minimum: summary.minimum, maximum: summary.maximum)
     }
 
+    /// Adds row `row`'s non-empty buckets to `sketch`, read in place (a
+    /// telemetry tap takes its latency this way at every window close).
+    func add(row: Int, to sketch: inout LatencySketch) {
+        let summary = summaries[row]
+        sketch.add(buckets: buckets(row), total: summary.total, minimum: summary.minimum, maximum: summary.maximum)
+    }
+
     /// Nearest-rank quantiles of row `row`, as `LogHistogram.quantiles` gives
     /// them, without copying the buckets. `qs` must be ascending.
     func quantiles(_ row: Int, _ qs: [Double]) -> [Double?] {

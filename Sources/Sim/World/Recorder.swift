@@ -124,9 +124,10 @@ struct Recorder {
         latencies.record(Int(entity), duration.ns)
     }
 
-    /// `entity`'s latency in the current window (its source's, for a mirror).
-    func latencyHistogram(_ entity: Int) -> LogHistogram {
-        latencies.histogram(dataEntity(entity))
+    /// Adds `entity`'s latency in the current window (its source's, for a
+    /// mirror) to `sketch`, without copying the histogram.
+    func addLatency(of entity: Int, to sketch: inout LatencySketch) {
+        latencies.add(row: dataEntity(entity), to: &sketch)
     }
 
     /// Records an outcome: success or the failure class, plus latency for

@@ -15,9 +15,8 @@ extension World {
                 let wantsLatency = control.controllers[k].taps[t].wantsLatency
                 let (requests, failures) = windowRequests(entity: Int32(entity))
                 let (busy, capacity) = service >= 0 ? serviceBusyAndCapacity(service, windowStart: windowStart, now: now) : (0, 0)
-                control.controllers[k].taps[t].accumulate(requests: requests, errors: failures,
-                                                           latency: wantsLatency ? recorder.latencyHistogram(entity) : nil,
-                                                           busyArea: busy, capacityArea: capacity)
+                control.controllers[k].taps[t].accumulate(requests: requests, errors: failures, busyArea: busy, capacityArea: capacity)
+                if wantsLatency { recorder.addLatency(of: entity, to: &control.controllers[k].taps[t].pending.latency) }
             }
             countCanaryExposure(k)
             if now >= control.controllers[k].nextScrapeAt { scrape(k, now: now) }

@@ -10,7 +10,7 @@ import Testing
                     lost: (Int) -> Bool = { _ in false }) -> TelemetryTap {
         var tap = TelemetryTap(entity: 0, service: -1, wantsLatency: false)
         for second in 1...seconds {
-            tap.accumulate(requests: requests, errors: errors, latency: nil, busyArea: 0, capacityArea: 0)
+            tap.accumulate(requests: requests, errors: errors, busyArea: 0, capacityArea: 0)
             if second % scrape == 0 {
                 tap.scrape(now: .seconds(Int64(second)), arrivesAt: .seconds(Int64(second + lag)), lost: lost(second),
                            instancesUp: 3, instancesProvisioned: 4)

@@ -29,6 +29,27 @@ import Testing
         #expect(table.histogram(0).minimum == -5)
     }
 
+    /// A telemetry sketch filled from a row in place equals one filled from
+    /// the same values' `LogHistogram`: same entries, total and extremes.
+    @Test func aRowAddsToALatencySketchAsItsHistogramWould() {
+        let table = HistogramTable(rows: 2)
+        var histogram = LogHistogram()
+        for value: Int64 in [1_000_000, 1_000_000, 2_500_000, 40, 9_000_000_000] {
+            table.record(1, value)
+            histogram.record(value)
+        }
+        var fromRow = LatencySketch(), fromHistogram = LatencySketch()
+        table.add(row: 1, to: &fromRow)
+        table.add(row: 0, to: &fromRow)  // an empty row adds nothing
+        fromHistogram.add(histogram)
+        fromRow.seal()
+        fromHistogram.seal()
+        #expect(fromRow == fromHistogram)
+        #expect(fromRow.total == 5)
+        #expect(fromRow.entries.count == 4)
+        #expect(LatencySketch.quantile(1, of: [fromRow]) == 9_000_000_000)
+    }
+
     /// `reset` empties every row and the table records afresh.
     @Test func resetEmptiesEveryRow() {
         let table = HistogramTable(rows: 2)
