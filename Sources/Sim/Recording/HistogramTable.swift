@@ -1,5 +1,5 @@
-/// A row of `LogHistogram`s (one per recorded entity) kept in one flat table
-/// of bucket counts: the recorder's latency storage.
+/// The recorder's latency storage: one `LogHistogram` per recorded entity,
+/// each a row of one flat table of bucket counts.
 ///
 /// Why not a table of `LogHistogram` values: recording into one writes its
 /// `counts` array, and an `Array` asks the runtime whether its buffer is
@@ -7,7 +7,9 @@
 /// latencies per request. Here every row lives in one `FlatTable`, which the
 /// recorder owns once and never copies: a record is the bucket computation,
 /// one bounds check and four stores. Buckets, their precision and the quantile
-/// rule are `LogHistogram`'s own; `histogram(_:)` hands a row out as one.
+/// rule are `LogHistogram`'s own. Readers take a row's quantiles or add it
+/// to a telemetry sketch in place; `histogram(_:)` copies it out as a
+/// `LogHistogram`.
 ///
 /// Like `FlatTable`, a copy shares the storage: the recorder keeps the only one.
 struct HistogramTable {
@@ -25,8 +27,6 @@ struct HistogramTable {
         counts = FlatTable(repeating: 0, count: rows * LogHistogram.bucketCount)
         summaries = FlatTable(repeating: Summary(), count: rows)
     }
-
-    var rowCount: Int { summaries.count }
 
     /// Records `value` (nanoseconds; negative counts as 0) in row `row`.
     @inline(__always) func record(_ row: Int, _ value: Int64) {
