@@ -15,52 +15,40 @@ extension ClientPipeline {
         var admitted: StageSet = []
         var epoch: UInt32 = 0
         for stage in stages {
-            let refusal: RejectionStage?
-            switch stage {
-            case .retry:
-                refusal = nil
-            case .throttle:
-                refusal = throttle.shouldReject(now: now, using: &rng) ? .throttle : nil
-                if refusal == nil { admitted.insert(.throttle) }
-            case .breaker:
-                let (permitted, granted) = askBreaker(now: now)
-                refusal = permitted ? nil : .breaker
-                if permitted {
-                    admitted.insert(.breaker)
-                    epoch = granted
-                }
-            case .rateLimit:
-                // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
-                refusal = rateLimiter.acquire(now: now) == .admitted ? nil : .rateLimit
-                if refusal == nil { admitted.insert(.rateLimit) }
-            case .bulkhead:
-                refusal = bulkhead.tryAcquire(now: now) ? nil : .bulkhead
-                if refusal == nil { admitted.insert(.bulkhead) }
-            }
+            let (granted, refusal, grantedEpoch) = ask(stage, now: now, using: &rng)
             if let refusal {
                 release(admitted, epoch: epoch, now: now)
                 return ([], refusal, 0)
             }
+            admitted.formUnion(granted)
+            if stage == .breaker { epoch = grantedEpoch }
         }
         return (admitted, nil, epoch)
     }
 
-    /// `admit` for a list holding only the breaker, without the walk: the same
-    /// permission, event and results (nothing admitted before it to release).
+    /// Asks one guard: the stage it admitted (nothing for `retry`), or its
+    /// refusal; for the breaker, the epoch its permit belongs to. `admit` walks
+    /// a list with it, and `startAttempt` asks a lone per-attempt guard with it
+    /// directly (`onlyAttemptGuard`): with nothing admitted before it, the walk
+    /// would release nothing on a refusal.
     @inline(__always)
-    mutating func admitBreaker(now: Nanoseconds) -> (StageSet, RejectionStage?, UInt32) {
-        let (permitted, epoch) = askBreaker(now: now)
-        return permitted ? (.breaker, nil, epoch) : ([], .breaker, 0)
-    }
-
-    /// The breaker's permission for one attempt (and its transition, as an
-    /// event), with the epoch a permit belongs to: the one place both
-    /// `admit` and `admitBreaker` ask it.
-    @inline(__always)
-    mutating func askBreaker(now: Nanoseconds) -> (permitted: Bool, epoch: UInt32) {
-        let permission = breaker.tryAcquire(now: now)
-        if let transition = permission.transition { emit(.breaker(transition), at: now) }
-        return (permission.permitted, permission.epoch)
+    mutating func ask(_ stage: ClientPipelineConfig.Stage, now: Nanoseconds,
+                      using rng: inout some RandomNumberGenerator) -> (StageSet, RejectionStage?, UInt32) {
+        switch stage {
+        case .retry:
+            return ([], nil, 0)
+        case .throttle:
+            return throttle.shouldReject(now: now, using: &rng) ? ([], .throttle, 0) : (.throttle, nil, 0)
+        case .breaker:
+            let permission = breaker.tryAcquire(now: now)
+            if let transition = permission.transition { emit(.breaker(transition), at: now) }
+            return permission.permitted ? (.breaker, nil, permission.epoch) : ([], .breaker, 0)
+        case .rateLimit:
+            // A reservation would make the caller wait; the pipeline has no waiting room, so only immediate permits pass.
+            return rateLimiter.acquire(now: now) == .admitted ? (.rateLimit, nil, 0) : ([], .rateLimit, 0)
+        case .bulkhead:
+            return bulkhead.tryAcquire(now: now) ? (.bulkhead, nil, 0) : ([], .bulkhead, 0)
+        }
     }
 
     /// Queues an event for `drainEvents`: every stage's events go through here.

@@ -31,9 +31,10 @@ public struct ClientPipeline: Sendable {
     /// `order`, the usual case), and `config.retry.deadline`.
     let callsSkipGuards: Bool
     let retryDeadline: Nanoseconds
-    /// The breaker is the only per-attempt guard (`[.retry, .breaker]`, the
-    /// Resilience4j order): `startAttempt` asks it without walking the list.
-    let attemptsAskOnlyBreaker: Bool
+    /// The per-attempt guard when there is exactly one (`[.retry, .breaker]`,
+    /// the Resilience4j order, is the usual case): `startAttempt` asks it
+    /// without walking the list.
+    let onlyAttemptGuard: ClientPipelineConfig.Stage?
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -54,7 +55,7 @@ public struct ClientPipeline: Sendable {
         perAttempt = ClientPipeline.stages(perAttemptStages)
         callsSkipGuards = perCallStages.count == 0
         retryDeadline = config.retry.deadline
-        attemptsAskOnlyBreaker = Array(perAttemptStages) == [.breaker]
+        onlyAttemptGuard = perAttemptStages.count == 1 ? Array(perAttemptStages)[0] : nil
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
@@ -133,7 +134,13 @@ public struct ClientPipeline: Sendable {
                 return .skip(.budget)
             }
         }
-        let (admitted, refusal, epoch) = attemptsAskOnlyBreaker ? admitBreaker(now: now) : admit(perAttemptStages, now: now, using: &rng)
+        let answer: (StageSet, RejectionStage?, UInt32)
+        if let only = onlyAttemptGuard {
+            answer = ask(only, now: now, using: &rng)
+        } else {
+            answer = admit(perAttemptStages, now: now, using: &rng)
+        }
+        let (admitted, refusal, epoch) = answer
         if let refusal {
             return kind == .hedge ? .skip(refusal) : .giveUp(.rejected, refusal)
         }

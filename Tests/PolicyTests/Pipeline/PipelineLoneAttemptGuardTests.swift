@@ -1,11 +1,10 @@
 import Testing
 @testable import Policy
 
-/// With the breaker as the only per-attempt guard `startAttempt` asks it
-/// directly (`admitBreaker`) instead of walking the stage list: pin when that
-/// applies, and that permits, refusals and the lazy half-open event are those
-/// of the walk.
-@Suite struct PipelineBreakerOnlyAttemptTests {
+/// With a single per-attempt guard `startAttempt` asks it directly (`ask`)
+/// instead of walking the stage list: pin when that applies, and that
+/// permits, refusals and the lazy half-open event are those of the walk.
+@Suite struct PipelineLoneAttemptGuardTests {
     typealias F = PipelineFixtures
 
     static func pipeline(_ order: [ClientPipelineConfig.Stage]) throws -> ClientPipeline {
@@ -13,10 +12,37 @@ import Testing
                                                         breaker: F.consecutiveBreaker(1, waitInOpen: .seconds(1))))
     }
 
-    @Test func appliesOnlyToTheBreakerAlone() throws {
-        let flags: [Bool] = try [[.retry, .breaker], [.retry], [.breaker, .retry], [.retry, .breaker, .bulkhead], [.retry, .bulkhead, .breaker]]
-            .map { try Self.pipeline($0).attemptsAskOnlyBreaker }
-        #expect(flags == [true, false, false, false, false])
+    @Test func appliesToALoneAttemptGuard() throws {
+        let orders: [[ClientPipelineConfig.Stage]] = [[.retry, .breaker], [.retry], [.breaker, .retry], [.retry, .breaker, .bulkhead],
+                                                      [.retry, .bulkhead, .breaker], [.retry, .bulkhead]]
+        let guards: [ClientPipelineConfig.Stage?] = try orders.map { try Self.pipeline($0).onlyAttemptGuard }
+        #expect(guards == [.breaker, nil, nil, nil, nil, .bulkhead])
+    }
+
+    /// A lone bulkhead: admits up to its limit, refuses past it with nothing
+    /// held, and admits again once a permit is back.
+    @Test func aLoneBulkheadAdmitsAndRefusesAsTheWalk() throws {
+        var pipeline = try ClientPipeline(config: ClientPipelineConfig(order: [.retry, .bulkhead], retry: F.retry(1),
+                                                                       bulkhead: ConcurrencyLimitConfig(maxConcurrent: 1)))
+        var rng = Xoshiro256StarStar(seed: 3)
+        var first = pipeline.startCall(now: .zero, deadline: .max, using: &rng).state
+        guard case .send(let ticket, _) = pipeline.startAttempt(&first, kind: .first, now: .zero, activeRequests: 1, using: &rng) else {
+            Issue.record("an empty bulkhead refused")
+            return
+        }
+        #expect(ticket.admitted == .bulkhead)
+        var second = pipeline.startCall(now: .ms(1), deadline: .max, using: &rng).state
+        let refused = pipeline.startAttempt(&second, kind: .first, now: .ms(1), activeRequests: 2, using: &rng)
+        #expect(refused == .giveUp(.rejected, .bulkhead))
+        #expect(second.outstanding == 0)
+        _ = pipeline.finishAttempt(&first, ticket: ticket, host: nil, now: .ms(2), outcome: .success, latency: .ms(2),
+                                   retryAfter: nil, using: &rng)
+        var third = pipeline.startCall(now: .ms(3), deadline: .max, using: &rng).state
+        guard case .send(let again, _) = pipeline.startAttempt(&third, kind: .first, now: .ms(3), activeRequests: 1, using: &rng) else {
+            Issue.record("the returned permit was not reused")
+            return
+        }
+        #expect(again.admitted == .bulkhead)
     }
 
     @Test func permitRefusalAndHalfOpenMatchTheWalk() throws {
