@@ -19,4 +19,9 @@ public struct EntryPolicySpec: SpecDefaults, Equatable {
     }
 
     public static let defaultValue = EntryPolicySpec()
+
+    /// A load shedder runs at each instance.
+    public var sheds: Bool { loadShedder.kind != .none }
+    /// Some entry policy runs: arrivals ask it before they queue.
+    public var isActive: Bool { rateLimitEnabled || concurrencyLimitEnabled || sheds }
 }

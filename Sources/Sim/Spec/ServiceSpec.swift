@@ -43,6 +43,8 @@ public struct ServiceSpec: SpecDefaults, Equatable {
     /// easing linearly back to 1 over `warmupDuration` (cold JIT, empty caches).
     public var warmupDuration: SimTime
     public var warmupMultiplier: Double
+    /// Whether new instances start slow at all (a duration, and a multiplier other than 1).
+    public var warmsUp: Bool { warmupDuration.ns > 0 && warmupMultiplier != 1 }
     /// How long service discovery takes to notice a dead instance and stop
     /// sending it traffic (health-check interval x failures to mark it down).
     public var discoveryDelay: SimTime

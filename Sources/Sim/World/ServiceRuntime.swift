@@ -6,9 +6,9 @@ struct ServiceRuntime {
     var kind: ServiceSpec.Kind { specBox.value.kind }
     let index: Int32
     let entity: Int32
-    /// New instances start slow (`warmupDuration` > 0, `warmupMultiplier` != 1).
+    /// The spec's `warmsUp` and `entry.isActive`, kept here: every job tests
+    /// them, and reading through the spec box costs more.
     let warmsUp: Bool
-    /// Some entry policy is configured (rate limit, concurrency limit, load shedder).
     let guardsEntry: Bool
     /// Global instance indices of every instance, in host order (all versions).
     var hosts = FlatTable<Int32>()

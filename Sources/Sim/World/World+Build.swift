@@ -20,9 +20,7 @@ extension World {
             }
             serviceIndex[serviceSpec.name] = Int32(position)
             serviceList.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position)),
-                                             warmsUp: serviceSpec.warmupDuration.ns > 0 && serviceSpec.warmupMultiplier != 1,
-                                             guardsEntry: serviceSpec.entry.rateLimitEnabled || serviceSpec.entry.concurrencyLimitEnabled
-                                                 || serviceSpec.entry.loadShedder.kind != .none))
+                                             warmsUp: serviceSpec.warmsUp, guardsEntry: serviceSpec.entry.isActive))
             unregisteredHosts.append(0)
             serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }

@@ -54,7 +54,7 @@ extension World {
             let seed = streams.seed(for: "instance.\(spec.name)/\(instances[i].host).limiter")
             limiters[i] = ConcurrencyLimiter(config: spec.entry.concurrencyLimit, seed: seed)
         }
-        if spec.entry.loadShedder.kind != .none {
+        if spec.entry.sheds {
             shedders[i] = LoadShedder(config: spec.entry.loadShedder)
         }
     }

@@ -299,11 +299,11 @@ extension World {
 
     /// Warm-up: service time starts at `warmupMultiplier` and eases to 1.
     mutating func warmupMultiplier(instance i: Int, service s: Int, now: SimTime) -> Double {
+        guard services[s].warmsUp, instances[i].readySince > .min else { return 1 }
         // Two fields read through the box: copying the whole spec out would cost
         // reference counting on every job.
         let duration = services[s].specBox.value.warmupDuration
         let multiplier = services[s].specBox.value.warmupMultiplier
-        guard duration.ns > 0, multiplier != 1, instances[i].readySince > .min else { return 1 }
         let elapsed = Double((now - instances[i].readySince).ns) / Double(duration.ns)
         guard elapsed < 1 else { return 1 }
         return multiplier + (1 - multiplier) * max(0, elapsed)
