@@ -46,24 +46,23 @@ struct InlineHandles {
     private(set) var count = 0
     static let capacity = 5
 
+    /// The handle in slot `index` (`.none` at and past `count`).
     subscript(index: Int) -> AttemptHandle {
-        get {
-            switch index {
-            case 0: storage.0
-            case 1: storage.1
-            case 2: storage.2
-            case 3: storage.3
-            default: storage.4
-            }
-        }
-        set {
-            switch index {
-            case 0: storage.0 = newValue
-            case 1: storage.1 = newValue
-            case 2: storage.2 = newValue
-            case 3: storage.3 = newValue
-            default: storage.4 = newValue
-            }
+        precondition(index >= 0 && index < InlineHandles.capacity, "InlineHandles index out of range")
+        return withUnsafeBytes(of: storage) { $0.bindMemory(to: AttemptHandle.self)[index] }
+    }
+
+    /// Removes and returns the first handle (the last one takes its place, as
+    /// in `remove`), or nil when empty.
+    mutating func takeFirst() -> AttemptHandle? {
+        let live = count
+        guard live > 0 else { return nil }
+        count = live - 1
+        return withSlots { slots in
+            let first = slots[0]
+            slots[0] = slots[live - 1]
+            slots[live - 1] = .none
+            return first
         }
     }
 
@@ -71,19 +70,15 @@ struct InlineHandles {
     mutating func append(_ handle: AttemptHandle) -> Bool {
         let live = count
         guard live < InlineHandles.capacity else { return false }
-        // One store through a pointer, like `remove`, rather than the subscript's switch.
-        withUnsafeMutableBytes(of: &storage) { raw in raw.bindMemory(to: AttemptHandle.self)[live] = handle }
+        withSlots { $0[live] = handle }
         count = live + 1
         return true
     }
 
     mutating func remove(_ handle: AttemptHandle) {
-        // A homogeneous tuple is laid out as an array: scan it through a pointer
-        // rather than a switch per element.
         let live = count
         guard live > 0 else { return }
-        let found = withUnsafeMutableBytes(of: &storage) { raw in
-            let slots = raw.bindMemory(to: AttemptHandle.self)
+        let found = withSlots { slots in
             for index in 0..<live where slots[index] == handle {
                 slots[index] = slots[live - 1]
                 slots[live - 1] = .none
@@ -92,6 +87,12 @@ struct InlineHandles {
             return false
         }
         if found { count -= 1 }
+    }
+
+    /// The slots as one buffer: a homogeneous tuple is laid out as an array,
+    /// so every access is a pointer offset rather than a switch per element.
+    private mutating func withSlots<Result>(_ body: (UnsafeMutableBufferPointer<AttemptHandle>) -> Result) -> Result {
+        withUnsafeMutableBytes(of: &storage) { body($0.bindMemory(to: AttemptHandle.self)) }
     }
 }
 

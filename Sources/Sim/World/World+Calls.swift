@@ -280,9 +280,7 @@ extension World {
         calls[c].finished = true
         // Attempts still out lost (a hedge or a retry raced): their callers give up.
         let cancelLosers = edges[edge].cancelsLosers || edges[edge].cancelOnTimeout
-        while calls[c].outstanding.count > 0 {
-            let loser = calls[c].outstanding[0]
-            calls[c].outstanding.remove(loser)
+        while let loser = calls[c].outstanding.takeFirst() {
             guard attempts.isLive(loser), !attempts[loser].callerDone else { continue }
             attempts[loser].callerGaveUp = true
             if cancelLosers { cancelServerWork(loser, scheduler: &scheduler) }

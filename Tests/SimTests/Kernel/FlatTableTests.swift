@@ -115,6 +115,18 @@ import Testing
         #expect(handles.count == 0)
         #expect(handles[4] == .none)
     }
+
+    /// `takeFirst` hands out slot 0 and moves the last handle there, the order
+    /// a call's losing attempts are settled in; nil once empty.
+    @Test func takeFirstMovesTheLastIntoTheFirstSlot() {
+        var handles = InlineHandles()
+        for index: UInt32 in [10, 11, 12, 13] { _ = handles.append(AttemptHandle(index: index, generation: 0)) }
+        var taken: [UInt32] = []
+        while let handle = handles.takeFirst() { taken.append(handle.index) }
+        #expect(taken == [10, 13, 12, 11])
+        #expect(handles.count == 0)
+        #expect(handles[0] == .none && handles[3] == .none)
+    }
 }
 
 @Suite struct SlotPoolTests {
