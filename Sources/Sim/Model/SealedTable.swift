@@ -1,6 +1,6 @@
 /// A table whose length is fixed when it is made: the World's services,
-/// versions, edges and clients, which the build creates and the run only
-/// updates in place.
+/// edges and clients, which the build creates and the run only updates in
+/// place.
 ///
 /// Like `FlatTable`, an element is read or written through one pointer with
 /// a bounds check and no copy-on-write check, and copies share the elements.
