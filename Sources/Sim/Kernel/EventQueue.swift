@@ -27,66 +27,69 @@ public struct ScheduledEvent<Event> {
 /// same order.
 ///
 /// `Event` is the model's own small enum, stored inline: no closure and no
-/// allocation per event. The backing arrays grow to the peak number of pending
-/// events and are then reused, so a steady-state run allocates nothing.
+/// allocation per event. The heap and the lanes are `FlatTable`s, reached
+/// through one pointer with no copy-on-write check (an `Array` pays one on
+/// every push and pop); they grow to the peak number of pending events and
+/// are then reused, so a steady-state run allocates nothing. Like the
+/// tables, copies of a queue share them: an engine owns its queue once.
 /// `push` is O(log n) on the heap and O(1) on a lane; `popMin` is O(log n)
 /// plus one comparison per lane. Events come out in exactly the order a
 /// single heap would give: lanes change the cost, never the result.
 public struct EventQueue<Event> {
-    @usableFromInline var heap: [ScheduledEvent<Event>] = []
-    @usableFromInline var lanes: [DelayLane<Event>] = []
-    @usableFromInline var laneEventCount = 0
+    var heap: FlatTable<ScheduledEvent<Event>>
+    var lanes = FlatTable<DelayLane<Event>>(reservingCapacity: maxLanes)
+    var laneEventCount = 0
     /// The lane the last fixed-delay push went to.
-    @usableFromInline var lastLane = 0
-    @usableFromInline var nextSequence: UInt64 = 0
+    var lastLane = 0
+    var nextSequence: UInt64 = 0
     /// Distinct delays that get a lane; further delays go to the heap.
     public static var maxLanes: Int { 8 }
     /// log2 of the children per heap node: node n's children are 4n + 1 ... 4n + 4.
-    @usableFromInline static var arityShift: Int { 2 }
+    static var arityShift: Int { 2 }
 
     public init(reservingCapacity capacity: Int = 1024) {
-        heap.reserveCapacity(capacity)
+        heap = FlatTable(reservingCapacity: capacity)
     }
 
     /// Number of pending events.
-    @inlinable public var count: Int { heap.count + laneEventCount }
-    @inlinable public var isEmpty: Bool { count == 0 }
+    public var count: Int { heap.count + laneEventCount }
+    public var isEmpty: Bool { count == 0 }
     /// The time of the next event, if any.
-    @inlinable public var nextTime: SimTime? { peek()?.time }
+    public var nextTime: SimTime? { peek()?.time }
 
     /// The earliest event's time and where it waits (-1: the heap, else a
     /// lane), for `pop(from:)`: one look at the lanes serves both.
-    @inlinable public func peek() -> (time: SimTime, source: Int)? {
+    @inline(__always) public func peek() -> (time: SimTime, source: Int)? {
         let lane = laneEventCount > 0 ? earliestLane() : -1
         if lane >= 0 { return (SimTime(ns: lanes[lane].frontKey.time), lane) }
-        return heap.first.map { ($0.time, -1) }
+        return heap.count > 0 ? (heap.unsafeBase.pointee.time, -1) : nil
     }
 
     /// How many events have ever been scheduled (the next sequence number).
-    @inlinable public var scheduledCount: UInt64 { nextSequence }
+    public var scheduledCount: UInt64 { nextSequence }
 
     /// Adds `event` to fire at `time`, after every event already scheduled for that time.
-    @inlinable public mutating func push(_ event: Event, at time: SimTime) {
+    @inline(__always) public mutating func push(_ event: Event, at time: SimTime) {
         let entry = ScheduledEvent(time: time, sequence: nextSequence, event: event)
         nextSequence &+= 1
         heap.append(entry)
-        heap.withUnsafeMutableBufferPointer { buffer in
-            // Sift up: move the hole towards the root while the parent fires later.
-            var child = buffer.count &- 1
-            while child > 0 {
-                let parent = (child &- 1) >> Self.arityShift
-                if !entry.firesBefore(buffer[parent]) { break }
-                buffer[child] = buffer[parent]
-                child = parent
-            }
-            buffer[child] = entry
+        // Sift up: move the hole towards the root while the parent fires later.
+        // Every index below is in 0..<heap.count, the slots the table initialised.
+        let base = heap.unsafeBase
+        var child = heap.count &- 1
+        while child > 0 {
+            let parent = (child &- 1) >> Self.arityShift
+            if !entry.firesBefore(base[parent]) { break }
+            base[child] = base[parent]
+            child = parent
         }
+        base[child] = entry
     }
 
     /// Adds `event` to fire `delay` after `now` (`delay` >= 0), in the lane
     /// for that delay when there is one or room for one, else in the heap.
     /// For fixed delays that repeat, such as timeouts.
-    @inlinable @inline(__always) public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
+    @inline(__always) public mutating func push(_ event: Event, after delay: SimTime, now: SimTime) {
         let entry = ScheduledEvent(time: now.saturatingAdd(delay), sequence: nextSequence, event: event)
         // Most pushes repeat the previous delay: look there first.
         var lane = lastLane
@@ -105,11 +108,11 @@ public struct EventQueue<Event> {
     }
 
     /// The lane whose first event fires before the heap's and every other lane's; -1 for the heap.
-    @inlinable func earliestLane() -> Int {
+    @inline(__always) func earliestLane() -> Int {
         var best = -1
         var bestTime = Int64.max, bestSequence = UInt64.max
-        if let top = heap.first { (bestTime, bestSequence) = (top.time.ns, top.sequence) }
-        for lane in lanes.indices where !lanes[lane].isEmpty {
+        if heap.count > 0 { (bestTime, bestSequence) = (heap.unsafeBase.pointee.time.ns, heap.unsafeBase.pointee.sequence) }
+        for lane in 0..<lanes.count where !lanes[lane].isEmpty {
             let (time, sequence) = lanes[lane].frontKey
             if time < bestTime || (time == bestTime && sequence < bestSequence) {
                 best = lane
@@ -120,60 +123,60 @@ public struct EventQueue<Event> {
     }
 
     /// Removes and returns the earliest event.
-    @inlinable public mutating func popMin() -> ScheduledEvent<Event>? {
+    public mutating func popMin() -> ScheduledEvent<Event>? {
         peek().map { pop(from: $0.source) }
     }
 
     /// Removes and returns the first event of `source` as `peek` named it.
-    @inlinable public mutating func pop(from source: Int) -> ScheduledEvent<Event> {
-        guard source >= 0 else { return popHeap().unsafelyUnwrapped }
+    @inline(__always) public mutating func pop(from source: Int) -> ScheduledEvent<Event> {
+        guard source >= 0 else { return popHeap() }
         laneEventCount -= 1
         return lanes[source].popFront()
     }
 
-    /// Always inlined into the engine's loop: called, its sift-down closure costs
-    /// register spills and a call per pop.
-    @inlinable @inline(__always) mutating func popHeap() -> ScheduledEvent<Event>? {
-        guard let last = heap.popLast() else { return nil }
-        if heap.isEmpty { return last }
-        return heap.withUnsafeMutableBufferPointer { buffer in
-            let top = buffer[0]
-            // Sift the former last element down from the root: the hole moves to
-            // the earliest child while that child fires before `last`.
-            let count = buffer.count
-            var hole = 0
-            while true {
-                let first = hole &<< Self.arityShift &+ 1
-                if first >= count { break }
-                var best = first, bestTime = buffer[first].time.ns
-                if first &+ 3 < count {
-                    // A full node (all but the last): straight-line code, no loop.
-                    Self.consider(first &+ 1, best: &best, bestTime: &bestTime, in: buffer)
-                    Self.consider(first &+ 2, best: &best, bestTime: &bestTime, in: buffer)
-                    Self.consider(first &+ 3, best: &best, bestTime: &bestTime, in: buffer)
-                } else {
-                    var child = first &+ 1
-                    while child < count {
-                        Self.consider(child, best: &best, bestTime: &bestTime, in: buffer)
-                        child &+= 1
-                    }
+    /// Removes the heap's earliest event (the heap must not be empty). Always
+    /// inlined into the engine's loop: called, it costs register spills.
+    @inline(__always) mutating func popHeap() -> ScheduledEvent<Event> {
+        guard let last = heap.popLast() else { preconditionFailure("popped an empty heap") }
+        let count = heap.count
+        if count == 0 { return last }
+        // Every index below is in 0..<count, slots the table holds.
+        let base = heap.unsafeBase
+        let top = base[0]
+        // Sift the former last element down from the root: the hole moves to
+        // the earliest child while that child fires before `last`.
+        var hole = 0
+        while true {
+            let first = hole &<< Self.arityShift &+ 1
+            if first >= count { break }
+            var best = first, bestTime = base[first].time.ns
+            if first &+ 3 < count {
+                // A full node (all but the last): straight-line code, no loop.
+                Self.consider(first &+ 1, best: &best, bestTime: &bestTime, in: base)
+                Self.consider(first &+ 2, best: &best, bestTime: &bestTime, in: base)
+                Self.consider(first &+ 3, best: &best, bestTime: &bestTime, in: base)
+            } else {
+                var child = first &+ 1
+                while child < count {
+                    Self.consider(child, best: &best, bestTime: &bestTime, in: base)
+                    child &+= 1
                 }
-                if !buffer[best].firesBefore(last) { break }
-                buffer[hole] = buffer[best]
-                hole = best
             }
-            buffer[hole] = last
-            return top
+            if !base[best].firesBefore(last) { break }
+            base[hole] = base[best]
+            hole = best
         }
+        base[hole] = last
+        return top
     }
 
     /// Makes `child` the `best` (earliest) so far if it fires before it. The best
     /// time stays in a register; sequences are read only on a tie.
-    @inlinable @inline(__always)
+    @inline(__always)
     static func consider(_ child: Int, best: inout Int, bestTime: inout Int64,
-                         in buffer: UnsafeMutableBufferPointer<ScheduledEvent<Event>>) {
-        let time = buffer[child].time.ns
-        if time < bestTime || (time == bestTime && buffer[child].sequence < buffer[best].sequence) {
+                         in base: UnsafeMutablePointer<ScheduledEvent<Event>>) {
+        let time = base[child].time.ns
+        if time < bestTime || (time == bestTime && base[child].sequence < base[best].sequence) {
             best = child
             bestTime = time
         }
@@ -181,8 +184,8 @@ public struct EventQueue<Event> {
 
     /// Drops every pending event (capacity is kept).
     public mutating func removeAll() {
-        heap.removeAll(keepingCapacity: true)
-        for lane in lanes.indices { lanes[lane].removeAll() }
+        heap.removeAll()
+        for lane in 0..<lanes.count { lanes[lane].removeAll() }
         laneEventCount = 0
     }
 }

@@ -87,6 +87,12 @@ struct FlatTable<Element> {
         storage.count -= 1
         return (storage.base + storage.count).move()
     }
+
+    /// Removes every element, keeping the storage.
+    func removeAll() {
+        storage.base.deinitialize(count: storage.count)
+        storage.count = 0
+    }
     func reserveCapacity(_ capacity: Int) {
         if capacity > storage.capacity { storage.grow(to: capacity) }
     }
