@@ -34,7 +34,7 @@ public struct LogHistogram: Sendable, Equatable {
     }
 
     /// The bucket holding `value` (negative values count as 0).
-    static func bucket(of value: Int64) -> Int {
+    @inline(__always) static func bucket(of value: Int64) -> Int {
         let v = UInt64(max(0, value))
         if v < UInt64(subBuckets) { return Int(v) }
         // Octave k covers [2^(k+6), 2^(k+7)); the six bits after the leading one pick the sub-bucket.
