@@ -132,7 +132,7 @@ struct Recorder {
 
     /// Records an outcome: success or the failure class, plus latency for
     /// every outcome that got an answer (local rejections are not latency).
-    mutating func outcome(_ entity: Int32, _ outcome: OutcomeClass, latency duration: SimTime?) {
+    @inline(__always) mutating func outcome(_ entity: Int32, _ outcome: OutcomeClass, latency duration: SimTime?) {
         if outcome == .success {
             count(entity, .successes)
         } else {
