@@ -75,7 +75,7 @@ struct InlineHandles {
         return true
     }
 
-    mutating func remove(_ handle: AttemptHandle) {
+    @inline(__always) mutating func remove(_ handle: AttemptHandle) {
         let live = count
         guard live > 0 else { return }
         let found = withSlots { slots in
