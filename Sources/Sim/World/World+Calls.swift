@@ -236,7 +236,7 @@ extension World {
     }
 
     /// The caller side lets go of `a`: load-balancer count, pooled connection.
-    mutating func leaveCaller(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func leaveCaller(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         attempts[a].callerDone = true
         if attempts[a].instance >= 0 {
             // Counted from dispatch on, connection wait included.
@@ -244,6 +244,12 @@ extension World {
             let cell = edges[edge].outstandingCell(slot: attempts[a].policySlot, host: attempts[a].host)
             edges[edge].outstanding[cell] -= 1
         }
+        if attempts[a].phase == .waitingForConnection || attempts[a].holdsConnection { leaveConnectionPool(a, scheduler: &scheduler) }
+    }
+
+    /// The pooled-connection part of `leaveCaller`: out of line, since most
+    /// edges have no pool and the caller is inlined on every answer.
+    @inline(never) mutating func leaveConnectionPool(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         if attempts[a].phase == .waitingForConnection {
             edges[Int(attempts[a].edge)].poolWaiting[Int(attempts[a].policySlot)].removeAll { $0 == a }
             attempts[a].phase = .done
