@@ -64,7 +64,7 @@ public struct Station<Job> {
     /// (the caller starts its service now); otherwise the server goes idle.
     public mutating func complete() -> Job? {
         precondition(busy > 0, "complete() with no busy server")
-        if busy <= servers, let next = takeNext() { return next }
+        if busy <= servers, !waiting.isEmpty, let next = takeNext() { return next }
         busy -= 1
         return nil
     }
