@@ -69,7 +69,7 @@ public struct SlotPool<Record> {
     }
 
     /// Frees the record; its handle becomes stale.
-    public mutating func release(_ handle: Handle<Record>) {
+    @inline(__always) public mutating func release(_ handle: Handle<Record>) {
         precondition(isLive(handle), "released a stale handle \(handle)")
         let index = Int(handle.index)
         slots[index].live = false
