@@ -47,7 +47,7 @@ public struct SlotPool<Record> {
     }
 
     /// Stores `record` and returns its handle, or nil when the pool is at its limit.
-    public mutating func allocate(_ record: Record) -> Handle<Record>? {
+    @inline(__always) public mutating func allocate(_ record: Record) -> Handle<Record>? {
         if let index = free.popLast() {
             let generation = slots[Int(index)].generation
             slots[Int(index)] = Slot(record: record, generation: generation, live: true)
