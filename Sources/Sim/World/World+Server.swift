@@ -254,9 +254,19 @@ extension World {
     /// A server slot freed up: the next waiting job takes it. Jobs whose
     /// caller cancelled, or that CoDel drops for waiting too long, give the
     /// slot straight back and the next one is tried.
-    mutating func releaseSlot(instance i: Int, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func releaseSlot(instance i: Int, scheduler: inout Scheduler<Event>) {
+        if let job = instances[i].station.complete() {
+            serveWaiting(job, instance: i, scheduler: &scheduler)
+        } else {
+            instances[i].busy.set(instances[i].station.busy, at: scheduler.now)
+        }
+    }
+
+    /// `releaseSlot` with a waiting job to serve (out of line: at moderate
+    /// load most completions find the queue empty).
+    mutating func serveWaiting(_ first: AttemptHandle, instance i: Int, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        var next = instances[i].station.complete()
+        var next: AttemptHandle? = first
         while let job = next {
             let drop = shedders[i]?.onDequeue(now: now, sojourn: now - attempts[job].arrived) ?? false
             let expired = versions[Int(attempts[job].version)].propagatesDeadline && attempts[job].deadline <= now
@@ -283,7 +293,7 @@ extension World {
     }
 
     /// Frees the attempt once both the caller and the server are done with it.
-    mutating func releaseIfDone(_ a: AttemptHandle) {
+    @inline(__always) mutating func releaseIfDone(_ a: AttemptHandle) {
         if attempts.isLive(a) && attempts[a].callerDone && attempts[a].phase == .done {
             attempts.release(a)
         }
