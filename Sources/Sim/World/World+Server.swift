@@ -283,7 +283,7 @@ extension World {
     }
 
     /// Sends the server's answer back over the network.
-    mutating func respond(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func respond(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let e = Int(attempts[a].edge)
         if edges[e].latencyIsZero {
             deliverResponse(a, scheduler: &scheduler)
