@@ -139,7 +139,7 @@ extension World {
     }
 
     /// Puts an attempt on the network towards its instance.
-    mutating func transmit(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func transmit(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let edge = Int(attempts[a].edge)
         attempts[a].phase = .travelling
         if edges[edge].partitioned {
