@@ -168,7 +168,7 @@ extension World {
     }
 
     /// The server's answer (or a network failure) reached the caller.
-    mutating func deliverResponse(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func deliverResponse(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a) else { return }
         if attempts[a].callerDone {
             releaseIfDone(a)
