@@ -3,7 +3,7 @@
 /// and answers.
 extension World {
     /// An attempt reached its instance.
-    mutating func attemptArrives(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func attemptArrives(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .travelling else { return }
         let now = scheduler.now
         attempts[a].arrived = now
@@ -98,7 +98,7 @@ extension World {
     }
 
     /// A server slot is now working on `a`: draw its service time.
-    mutating func startWork(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func startWork(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let i = Int(attempts[a].instance)
         let v = Int(attempts[a].version)
