@@ -69,7 +69,7 @@ extension World {
     }
 
     /// Routes an admitted attempt to an instance and puts it on the wire.
-    mutating func dispatch(_ c: CallHandle, kind: AttemptKind, ticket: AttemptTicket, timeout: SimTime, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func dispatch(_ c: CallHandle, kind: AttemptKind, ticket: AttemptTicket, timeout: SimTime, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let edge = Int(calls[c].edge)
         let slot = Int(calls[c].policySlot)
