@@ -126,7 +126,7 @@ extension World {
     }
 
     /// Local work finished: fail intrinsically, or make the dependency calls.
-    mutating func workDone(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func workDone(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .working else { return }
         let s = Int(instances[Int(attempts[a].instance)].service)
         if attempts[a].cancelRequested {
