@@ -20,7 +20,7 @@ public struct Scheduler<Event> {
     }
 
     /// Schedules `event` after `delay` (negative delays fire now).
-    @inlinable public mutating func schedule(_ event: Event, after delay: SimTime) {
+    @inlinable @inline(__always) public mutating func schedule(_ event: Event, after delay: SimTime) {
         queue.push(event, at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
     }
 
