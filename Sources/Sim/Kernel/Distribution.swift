@@ -36,8 +36,7 @@ public struct Distribution: Sendable, Equatable {
         case .uniform(let low, let high):
             return low + (high - low) * rng.nextUnit()
         case .exponential(let mean):
-            // 1 - u is in (0, 1], so the log is finite.
-            return -mean * DeterministicMath.log(1 - rng.nextUnit())
+            return Distribution.sampleExponential(mean: mean, using: &rng)
         case .normal(let mean, let sd, let truncated):
             return Distribution.sampleNormal(mean: mean, sd: sd, truncatedAtZero: truncated, using: &rng)
         case .lognormal(let mu, let sigma):
@@ -55,9 +54,21 @@ public struct Distribution: Sendable, Equatable {
     }
 
     /// Draws a duration: the value read as nanoseconds, rounded, never negative.
-    public func sampleDuration(using rng: inout some RandomNumberGenerator) -> SimTime {
-        let value = sample(using: &rng)
+    /// Inlined, with the exponential (the common service-time model) drawn
+    /// without going through `sample`'s switch: one per service visit.
+    @inline(__always) public func sampleDuration(using rng: inout some RandomNumberGenerator) -> SimTime {
+        let value: Double
+        if case .exponential(let mean) = kind {
+            value = Distribution.sampleExponential(mean: mean, using: &rng)
+        } else {
+            value = sample(using: &rng)
+        }
         return value > 0 ? SimTime(roundingSaturated: value) : .zero
+    }
+
+    /// Exponential by inversion: 1 - u is in (0, 1], so the log is finite.
+    @inline(__always) static func sampleExponential(mean: Double, using rng: inout some RandomNumberGenerator) -> Double {
+        -mean * DeterministicMath.log(1 - rng.nextUnit())
     }
 
     /// A uniform draw in the open interval (0, 1), for quantile functions.
