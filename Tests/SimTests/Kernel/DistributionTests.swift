@@ -144,3 +144,31 @@ import Testing
         #expect(try Distribution.constant(-5).sampleDuration(using: &rng) == .zero)
     }
 }
+
+@Suite struct DistributionDurationTests {
+    /// `sampleDuration` draws an exponential without going through `sample`;
+    /// both must give the same value from the same generator state (and use
+    /// exactly one draw), or reports would change with the fast path.
+    @Test func exponentialDurationEqualsTheRoundedSample() throws {
+        for distribution in [try Distribution.exponential(mean: 4e6), try Distribution.lognormal(median: 2e6, p99: 9e6),
+                             try Distribution.uniform(low: 10, high: 20)] {
+            var viaSample = SplitMix64(seed: 42), viaDuration = SplitMix64(seed: 42)
+            for _ in 0..<10_000 {
+                let value = distribution.sample(using: &viaSample)
+                let duration = distribution.sampleDuration(using: &viaDuration)
+                #expect(duration == (value > 0 ? SimTime(roundingSaturated: value) : .zero))
+            }
+            #expect(viaSample.state == viaDuration.state)
+        }
+    }
+
+    /// One known draw, pinned: -mean * log(1 - u) with the first unit of seed 7.
+    @Test func exponentialDurationPinsOneDraw() throws {
+        let distribution = try Distribution.exponential(mean: 1_000_000)
+        var rng = SplitMix64(seed: 7), reference = SplitMix64(seed: 7)
+        let u = reference.nextUnit()
+        let expected = SimTime(roundingSaturated: -1_000_000 * DeterministicMath.log(1 - u))
+        #expect(distribution.sampleDuration(using: &rng) == expected)
+        #expect(expected.ns > 0)
+    }
+}

@@ -85,6 +85,29 @@ import Testing
     }
 }
 
+@Suite struct EventQueueResetTests {
+    /// `removeAll` empties the heap and every lane but keeps their storage:
+    /// events pushed afterwards pop in (time, sequence) order as in a new queue.
+    @Test func removeAllEmptiesHeapAndLanesAndTheQueueWorksAfter() {
+        var queue = EventQueue<Int>()
+        for id in 0..<3_000 {
+            queue.push(id, at: SimTime(ns: Int64((id * 7_919) % 5_000)))
+            queue.push(-id, after: .us(3), now: SimTime(ns: Int64(id)))
+        }
+        #expect(queue.count == 6_000)
+        let laneCapacity = queue.lanes[0].capacity
+        queue.removeAll()
+        #expect(queue.isEmpty && queue.count == 0 && queue.popMin() == nil)
+        #expect(queue.heap.count == 0 && queue.lanes[0].isEmpty && queue.lanes[0].capacity == laneCapacity)
+        queue.push(1, at: .ms(2))
+        queue.push(2, after: .us(3), now: .ms(1))
+        queue.push(3, at: .ms(1))
+        var order: [Int] = []
+        while let next = queue.popMin() { order.append(next.event) }
+        #expect(order == [3, 2, 1])
+    }
+}
+
 @Suite struct RingDequeTests {
     @Test func behavesAsADequeAcrossGrowth() {
         var deque = RingDeque<Int>(initialCapacity: 2)
