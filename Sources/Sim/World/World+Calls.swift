@@ -31,7 +31,7 @@ extension World {
     }
 
     /// Starts the dependency call `call` for job `a`.
-    mutating func startChildCall(parent a: AttemptHandle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func startChildCall(parent a: AttemptHandle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
         let edge = Int(call.edge)
         let slot = edges[edge].pipelines.count == 1 ? 0 : Int32(Int(attempts[a].host) % edges[edge].pipelines.count)
         let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
