@@ -1,5 +1,11 @@
 /// The caller side: a call runs through its edge's client pipeline, which
 /// admits it, spaces its retries and hedges, and decides when it is over.
+///
+/// `@inline(__always)` here marks a step of the per-visit path (send, arrive,
+/// work, answer), run on every service visit: each was measured with
+/// callgrind on the three-tier bench and kept only when the whole run got
+/// cheaper (README, "Benchmarking"). A step whose inlining measured worse
+/// (completeCall, attemptAnswered, sendAttempt) stays a call.
 extension World {
     /// Starts a logical call on edge `e`. The caller learns the result through
     /// `callFinished` (possibly before this returns, when it is refused at once).

@@ -1,6 +1,12 @@
 /// The server side: an attempt arrives at an instance, passes (or fails) the
 /// entry policies, queues, does its local work, makes its dependency calls,
 /// and answers.
+///
+/// `@inline(__always)` here marks a step of the per-visit path (send, arrive,
+/// work, answer), run on every service visit: each was measured with
+/// callgrind on the three-tier bench and kept only when the whole run got
+/// cheaper (README, "Benchmarking"). A step whose inlining measured worse
+/// (completeCall, attemptAnswered, sendAttempt) stays a call.
 extension World {
     /// An attempt reached its instance.
     @inline(__always) mutating func attemptArrives(_ a: AttemptHandle, _ scheduler: inout Scheduler<Event>) {
