@@ -127,7 +127,11 @@ public struct CircuitBreaker: Sendable {
     /// Closed comes first: nearly every outcome lands there, and closed has no
     /// half-open deadline to apply and no permit to return, so it needs only
     /// `recordClosed`. Every other state (and `.rejected`) takes `recordNotClosed`.
-    @discardableResult
+    ///
+    /// Always inlined (within Policy): the pipeline records every attempt's
+    /// outcome, and inlined there the closed case's `nil` needs no optional
+    /// transition written to memory and read back.
+    @discardableResult @inline(__always)
     public mutating func record(now: Nanoseconds, outcome: OutcomeClass, duration: Nanoseconds,
                                 admittedIn epoch: UInt32? = nil) -> BreakerTransition? {
         if state == .closed, outcome != .rejected {
