@@ -113,13 +113,15 @@ struct OutcomeWindow: Sendable {
         buckets = SlidingWindow(bucketWidth: .seconds(1), bucketCount: timeBased ? size : 1)
     }
 
-    @inline(__always)
-    mutating func record(failed: Bool, slow: Bool, at now: Nanoseconds) {
+    /// Records one call and returns the totals as of `now` (what
+    /// `totals(at: now)` would, without asking again).
+    @inline(__always) @discardableResult
+    mutating func record(failed: Bool, slow: Bool, at now: Nanoseconds) -> CallCounts {
         if timeBased {
-            buckets.add(CallCounts(failed: failed, slow: slow), at: now)
-        } else {
-            ring.record(failed: failed, slow: slow)
+            return buckets.add(CallCounts(failed: failed, slow: slow), at: now)
         }
+        ring.record(failed: failed, slow: slow)
+        return ring.totals
     }
 
     /// Totals over the window as of `now` (time-based buckets age out).

@@ -200,11 +200,16 @@ public struct CircuitBreaker: Sendable {
     /// and a separate call returned its optional transition through memory.
     /// Only the checks stay here; opening (rare) is `openFromClosed`, out of
     /// line, so this stays small enough for the inliner to take whole.
+    ///
+    /// The metrics come from the totals the window returns: closed never reads
+    /// the trials (`metricsFromTrials` is false from `enter(.closed)` on), so
+    /// `refreshMetrics` would only choose the window again and re-read it.
     @inline(__always)
     mutating func recordClosed(failed: Bool, slow: Bool, at now: Nanoseconds) -> BreakerTransition? {
-        window.record(failed: failed, slow: slow, at: now)
+        let totals = window.record(failed: failed, slow: slow, at: now)
         consecutiveFailures = failed ? consecutiveFailures + 1 : 0
-        refreshMetrics(at: now)
+        metrics = BreakerMetrics(bufferedCalls: totals.calls, failedCalls: totals.failures, slowCalls: totals.slow,
+                                 minimumCalls: minimumCalls)
         switch config.mode {
         case .consecutiveFailures:
             guard consecutiveFailures >= config.consecutiveFailureThreshold else { return nil }
