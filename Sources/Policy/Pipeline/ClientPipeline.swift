@@ -82,23 +82,27 @@ public struct ClientPipeline: Sendable {
     /// refuses, end the call at once with `finishCall(outcome: .rejected)`.
     ///
     /// With no guard before `retry` (the usual order) a call start is a fresh
-    /// `CallState`; asking guards is `startGuardedCall`, out of line, so this
-    /// common case runs without the frame (saved registers, stack) the guards need.
+    /// `CallState`; asking guards is `askCallGuards`, out of line, so this
+    /// common case runs without the frame (saved registers, stack) the guards
+    /// need. Its answer is three small values, set into the one start this
+    /// returns: when it built a `CallStart` of its own, merging the two into
+    /// one return made every call copy the whole value through the stack.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func startCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
-        let bound = min(deadline, now.saturatingAdd(retryDeadline))
-        if callsSkipGuards { return CallStart(state: CallState(started: now, deadline: bound), rejectedBy: nil) }
-        return startGuardedCall(now: now, deadline: bound, using: &rng)
+        var start = CallStart(state: CallState(started: now, deadline: min(deadline, now.saturatingAdd(retryDeadline))), rejectedBy: nil)
+        if !callsSkipGuards {
+            let (admitted, refusal, epoch) = askCallGuards(now: now, using: &rng)
+            start.state.outerAdmitted = admitted
+            start.state.outerBreakerEpoch = epoch
+            start.rejectedBy = refusal
+        }
+        return start
     }
 
     /// `startCall` when guards act per call: asks them, in order.
     @inline(never)
-    mutating func startGuardedCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
-        var state = CallState(started: now, deadline: deadline)
-        let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
-        state.outerAdmitted = admitted
-        state.outerBreakerEpoch = epoch
-        return CallStart(state: state, rejectedBy: refusal)
+    mutating func askCallGuards<G: RandomNumberGenerator>(now: Nanoseconds, using rng: inout G) -> (StageSet, RejectionStage?, UInt32) {
+        admit(perCallStages, now: now, using: &rng)
     }
 
     /// May an attempt be sent now? Retries and hedges draw on the budget;
