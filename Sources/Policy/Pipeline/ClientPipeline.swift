@@ -35,6 +35,8 @@ public struct ClientPipeline: Sendable {
     /// the Resilience4j order, is the usual case): `startAttempt` asks it
     /// without walking the list.
     let onlyAttemptGuard: ClientPipelineConfig.Stage?
+    /// For `pickHost`: power of two choices without outlier ejection.
+    let picksTwoChoicesDirectly: Bool
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -56,6 +58,7 @@ public struct ClientPipeline: Sendable {
         callsSkipGuards = perCallStages.count == 0
         retryDeadline = config.retry.deadline
         onlyAttemptGuard = perAttemptStages.count == 1 ? Array(perAttemptStages)[0] : nil
+        picksTwoChoicesDirectly = !config.ejectOutliers && config.loadBalancer.kind == .powerOfTwoChoices
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
@@ -263,9 +266,15 @@ public struct ClientPipeline: Sendable {
     /// Picks a host among those `isEligible` and not ejected (when ejection is on).
     /// If ejection left no host, picks among the eligible ones anyway (Envoy's panic mode).
     /// `allEligible` says every host passes `isEligible` (a hint that saves scans; same pick).
+    ///
+    /// Power of two choices among hosts all eligible, with no ejection (the
+    /// usual case) is answered first, without the general pick's dispatch.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func pickHost<G: RandomNumberGenerator>(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool,
                                                             outstanding: (Int) -> Int, using rng: inout G) -> Int? {
+        if picksTwoChoicesDirectly && allEligible && hostCount > 1 {
+            return balancer.pickTwoChoicesAmongAll(hostCount: hostCount, outstanding: outstanding, using: &rng)
+        }
         guard config.ejectOutliers else {
             return balancer.pick(hostCount: hostCount, allEligible: allEligible, isEligible: isEligible, outstanding: outstanding, using: &rng)
         }
