@@ -53,14 +53,18 @@ struct CallRing: Sendable {
         // subtracting them needs no test of `isFull`.
         let shift = UInt64(truncatingIfNeeded: next & 63)
         let bit: UInt64 = 1 &<< shift
-        let oldFailed = Int(truncatingIfNeeded: (headFailed &>> shift) & 1)
-        let oldSlow = Int(truncatingIfNeeded: (headSlow &>> shift) & 1)
-        let newFailed = failed ? 1 : 0
-        let newSlow = slow ? 1 : 0
-        headFailed = (headFailed & ~bit) | (UInt64(truncatingIfNeeded: newFailed) &<< shift)
-        headSlow = (headSlow & ~bit) | (UInt64(truncatingIfNeeded: newSlow) &<< shift)
-        totals.failures &+= newFailed &- oldFailed
-        totals.slow &+= newSlow &- oldSlow
+        // The common call is a fast success replacing another (or an empty
+        // slot): both bits stay zero and no total changes.
+        if failed || slow || (headFailed | headSlow) & bit != 0 {
+            let oldFailed = Int(truncatingIfNeeded: (headFailed &>> shift) & 1)
+            let oldSlow = Int(truncatingIfNeeded: (headSlow &>> shift) & 1)
+            let newFailed = failed ? 1 : 0
+            let newSlow = slow ? 1 : 0
+            headFailed = (headFailed & ~bit) | (UInt64(truncatingIfNeeded: newFailed) &<< shift)
+            headSlow = (headSlow & ~bit) | (UInt64(truncatingIfNeeded: newSlow) &<< shift)
+            totals.failures &+= newFailed &- oldFailed
+            totals.slow &+= newSlow &- oldSlow
+        }
         if filled != capacity {
             // The evicted call's place is taken once full: `calls` is then unchanged.
             filled &+= 1

@@ -22,8 +22,12 @@ import Testing
 
     static let capacities = [1, 2, 10, 63, 64, 65, 100, 127, 128, 129, 300]
 
-    @Test(arguments: capacities)
-    func totalsMatchTheLastCapacityCalls(capacity: Int) {
+    /// Failure and slow-call rates: frequent, and rare (most records are then
+    /// a fast success replacing another, which changes no bit and no total).
+    static let rates: [(failed: Double, slow: Double)] = [(0.3, 0.2), (0.02, 0.01)]
+
+    @Test(arguments: capacities, rates.indices)
+    func totalsMatchTheLastCapacityCalls(capacity: Int, rate: Int) {
         var rng = SplitMix64(seed: UInt64(capacity))
         var ring = CallRing(capacity: capacity)
         var naive = NaiveRing(capacity: capacity)
@@ -34,8 +38,8 @@ import Testing
                 ring.reset()
                 naive.calls.removeAll()
             }
-            let failed = rng.chance(0.3)
-            let slow = rng.chance(0.2)
+            let failed = rng.chance(Self.rates[rate].failed)
+            let slow = rng.chance(Self.rates[rate].slow)
             ring.record(failed: failed, slow: slow)
             naive.record(failed: failed, slow: slow)
             if ring.totals != naive.totals || ring.filled != naive.calls.count || ring.isFull != (naive.calls.count == capacity) {
