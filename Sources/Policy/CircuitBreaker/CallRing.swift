@@ -118,7 +118,7 @@ struct OutcomeWindow: Sendable {
     }
 
     /// Records one call and returns the totals as of `now` (what
-    /// `totals(at: now)` would, without asking again).
+    /// `currentTotals` then reads).
     @inline(__always) @discardableResult
     mutating func record(failed: Bool, slow: Bool, at now: Nanoseconds) -> CallCounts {
         if timeBased {
@@ -128,9 +128,14 @@ struct OutcomeWindow: Sendable {
         return ring.totals
     }
 
-    /// Totals over the window as of `now` (time-based buckets age out).
-    mutating func totals(at now: Nanoseconds) -> CallCounts {
-        timeBased ? buckets.total(at: now) : ring.totals
+    /// Ages a time-based window to `now` (a count window does not age).
+    mutating func advance(to now: Nanoseconds) {
+        if timeBased { buckets.advance(to: now) }
+    }
+
+    /// Totals as of the last record or `advance`.
+    var currentTotals: CallCounts {
+        timeBased ? buckets.runningTotal : ring.totals
     }
 
     mutating func reset() {

@@ -73,6 +73,24 @@ import Testing
         #expect(breaker.metrics.bufferedCalls > 0)
     }
 
+    /// `metrics` is computed when read, from the window as the last call left
+    /// it: reading it does not age a time-based window (a permit in closed
+    /// does not either); `metrics(at:)` does, and later readings keep that.
+    @Test func metricsReadTheWindowAsTheLastCallLeftIt() {
+        var breaker = CircuitBreaker(config: CircuitBreakerConfig(slidingWindowType: .timeBased, slidingWindowSize: 2,
+                                                                  minimumNumberOfCalls: 1, failureRateThresholdPercent: 100))
+        breaker.record(now: .ms(500), outcome: .success, duration: .ms(10))
+        breaker.record(now: .ms(1_500), outcome: .serverError, duration: .ms(10))  // 50% < 100%: stays closed
+        let permission = breaker.tryAcquire(now: .seconds(2))
+        #expect(permission.permitted)
+        #expect(breaker.metrics == BreakerMetrics(bufferedCalls: 2, failedCalls: 1, slowCalls: 0, minimumCalls: 1))
+        let aged = breaker.metrics(at: .ms(2_100))  // [0s, 1s) has left the two-second window
+        #expect(aged == BreakerMetrics(bufferedCalls: 1, failedCalls: 1, slowCalls: 0, minimumCalls: 1))
+        #expect(breaker.metrics == aged)
+        #expect(breaker.metrics.failureRatePercent == 100)
+        #expect(breaker.state == .closed)  // a reading never transitions
+    }
+
     @Test func rejectedInClosedRecordsNothing() {
         var breaker = Self.breaker()
         let transition = breaker.record(now: .zero, outcome: .rejected, duration: .seconds(5), admittedIn: 0)
