@@ -138,7 +138,7 @@ struct Calls: WindowBucket {
         for _ in 0..<5_000 {
             now += .ms(Int64(rng.nextBelow(700)))
             let added = window.add(Calls(total: 1, failed: Int(rng.nextBelow(2))), at: now)
-            let summed = window.buckets.reduce(Calls.zero, +)
+            let summed = window.bucketValues.reduce(Calls.zero, +)
             // What `add` returns is already the total at `now`.
             #expect(added == summed)
             let total = window.total(at: now)
@@ -154,7 +154,7 @@ struct Calls: WindowBucket {
         window.add(Calls(total: 2, failed: 0), at: .seconds(1))  // exactly the next bucket
         #expect(window.headIndex == 1 && window.headSlot == 1 && window.headEnd == 2_000_000_000)
         window.add(Calls(total: 4, failed: 0), at: .ms(500))  // earlier: counted in the newest bucket
-        #expect(window.buckets == [Calls(total: 1, failed: 0), Calls(total: 6, failed: 0)])
+        #expect(window.bucketValues == [Calls(total: 1, failed: 0), Calls(total: 6, failed: 0)])
         let atTwo = window.total(at: .seconds(2))  // [0s, 1s) falls out
         #expect(atTwo == Calls(total: 6, failed: 0))
         #expect(window.headSlot == 0)
@@ -164,6 +164,76 @@ struct Calls: WindowBucket {
         window.add(Calls(total: 8, failed: 1), at: .max)
         let stillAtEnd = window.total(at: .max)
         #expect(stillAtEnd == Calls(total: 8, failed: 1))
+    }
+}
+
+/// `SlidingWindow` keeps its newest bucket in a stored value (`head`) and
+/// writes it into the array only when time moves past it: these pin the
+/// window against a plain list of (bucket, counts), through rotations,
+/// wrap-around, late updates, resets and copies.
+@Suite struct SlidingWindowHeadTests {
+    /// The obvious implementation: every update with its bucket index.
+    struct NaiveWindow {
+        let width: Int64
+        let count: Int64
+        var newest: Int64 = 0
+        var entries: [(bucket: Int64, calls: Calls)] = []
+
+        mutating func add(_ calls: Calls, at now: Nanoseconds) {
+            newest = max(newest, now.ns / width)  // an earlier time counts in the newest bucket
+            entries.append((newest, calls))
+        }
+
+        mutating func total(at now: Nanoseconds) -> Calls {
+            newest = max(newest, now.ns / width)
+            return entries.filter { $0.bucket > newest - count }.map(\.calls).reduce(Calls.zero, +)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 10])
+    func totalsMatchAPlainListOfUpdates(bucketCount: Int) {
+        var window = SlidingWindow<Calls>(bucketWidth: .ms(100), bucketCount: bucketCount)
+        var naive = NaiveWindow(width: 100_000_000, count: Int64(bucketCount))
+        var rng = SplitMix64(seed: UInt64(bucketCount))
+        var now = Nanoseconds.zero
+        var mismatches = 0
+        for step in 0..<3_000 {
+            // Mostly small steps (same bucket), some jumps past the whole window, some late updates.
+            let roll = rng.nextBelow(10)
+            let time = roll == 0 ? now - .ms(Int64(rng.nextBelow(150))) : now
+            if roll == 1 { now += .ms(Int64(rng.nextBelow(2_000))) } else if roll > 1 { now += .ms(Int64(rng.nextBelow(40))) }
+            if step == 1_500 {
+                window.reset()
+                naive.entries.removeAll()
+            }
+            let calls = Calls(total: 1, failed: Int(rng.nextBelow(2)))
+            let added = window.add(calls, at: time)
+            naive.add(calls, at: time)
+            let expected = naive.total(at: time)
+            let total = window.total(at: now)
+            let expectedNow = naive.total(at: now)
+            if added != expected || total != expectedNow || window.bucketValues.reduce(Calls.zero, +) != expectedNow { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func aCopyKeepsItsOwnNewestBucket() {
+        var original = SlidingWindow<Calls>(bucketWidth: .seconds(1), bucketCount: 3)
+        original.add(Calls(total: 1, failed: 0), at: .ms(500))
+        original.add(Calls(total: 2, failed: 0), at: .ms(1_500))
+        var copy = original  // taken while [1s, 2s) is the head
+        original.add(Calls(total: 4, failed: 4), at: .ms(1_600))
+        copy.add(Calls(total: 8, failed: 0), at: .ms(1_700))
+        let originalAtTwo = original.total(at: .ms(2_500))
+        let copyAtTwo = copy.total(at: .ms(2_500))
+        #expect(originalAtTwo == Calls(total: 7, failed: 4))
+        #expect(copyAtTwo == Calls(total: 11, failed: 0))
+        // At 3s [0s, 1s) expires; at 4s the bucket that was the head when copied.
+        let originalAtFour = original.total(at: .seconds(4))
+        let copyAtThree = copy.total(at: .seconds(3))
+        #expect(originalAtFour == Calls(total: 0, failed: 0))
+        #expect(copyAtThree == Calls(total: 10, failed: 0))
+        #expect(original.bucketValues == [Calls.zero, Calls.zero, Calls.zero])
     }
 }
 

@@ -37,7 +37,16 @@ public struct CircuitBreaker: Sendable {
     public private(set) var epoch: UInt32
     /// The current window's counts and rates, as of the last call (time-based
     /// windows age: use `metrics(at:)` for a fresh reading).
-    public private(set) var metrics: BreakerMetrics
+    ///
+    /// Computed when read from the window (or the trials) as the last call
+    /// left it: every call that changes or ages them runs `refreshMetrics`,
+    /// and storing the four counts there cost every recorded outcome four
+    /// stores that only readings use.
+    public var metrics: BreakerMetrics {
+        let totals = metricsFromTrials ? trials.totals : window.currentTotals
+        return BreakerMetrics(bufferedCalls: totals.calls, failedCalls: totals.failures, slowCalls: totals.slow,
+                              minimumCalls: metricsFromTrials ? trials.capacity : minimumCalls)
+    }
     /// Half-open permits not yet handed out (0 outside half-open).
     public private(set) var halfOpenPermitsAvailable: Int
     /// Recorded failures in a row in the current closed state.
@@ -62,7 +71,6 @@ public struct CircuitBreaker: Sendable {
         stateEnteredAt = now
         epoch = 0
         minimumCalls = config.effectiveMinimumNumberOfCalls
-        metrics = BreakerMetrics(minimumCalls: minimumCalls)
         halfOpenPermitsAvailable = 0
         consecutiveFailures = 0
         notPermittedCalls = 0
@@ -127,7 +135,11 @@ public struct CircuitBreaker: Sendable {
     /// Closed comes first: nearly every outcome lands there, and closed has no
     /// half-open deadline to apply and no permit to return, so it needs only
     /// `recordClosed`. Every other state (and `.rejected`) takes `recordNotClosed`.
-    @discardableResult
+    ///
+    /// Always inlined (within Policy): the pipeline records every attempt's
+    /// outcome, and inlined there the closed case's `nil` needs no optional
+    /// transition written to memory and read back.
+    @discardableResult @inline(__always)
     public mutating func record(now: Nanoseconds, outcome: OutcomeClass, duration: Nanoseconds,
                                 admittedIn epoch: UInt32? = nil) -> BreakerTransition? {
         if state == .closed, outcome != .rejected {
@@ -196,11 +208,16 @@ public struct CircuitBreaker: Sendable {
     /// and a separate call returned its optional transition through memory.
     /// Only the checks stay here; opening (rare) is `openFromClosed`, out of
     /// line, so this stays small enough for the inliner to take whole.
+    ///
+    /// The metrics come from the totals the window returns: closed never reads
+    /// the trials (`metricsFromTrials` is false from `enter(.closed)` on), so
+    /// `refreshMetrics` would only choose the window again and re-read it.
     @inline(__always)
     mutating func recordClosed(failed: Bool, slow: Bool, at now: Nanoseconds) -> BreakerTransition? {
-        window.record(failed: failed, slow: slow, at: now)
+        let totals = window.record(failed: failed, slow: slow, at: now)
         consecutiveFailures = failed ? consecutiveFailures + 1 : 0
-        refreshMetrics(at: now)
+        let metrics = BreakerMetrics(bufferedCalls: totals.calls, failedCalls: totals.failures, slowCalls: totals.slow,
+                                     minimumCalls: minimumCalls)
         switch config.mode {
         case .consecutiveFailures:
             guard consecutiveFailures >= config.consecutiveFailureThreshold else { return nil }
@@ -277,12 +294,11 @@ public struct CircuitBreaker: Sendable {
         return transition
     }
 
-    /// Always inlined: it runs after every recorded outcome, and is a few
-    /// loads and stores.
+    /// Brings what `metrics` reads up to `now`: a time-based window ages
+    /// (the trials and a count window do not). Always inlined: it runs after
+    /// every recorded outcome outside closed, and is a comparison.
     @inline(__always)
     mutating func refreshMetrics(at now: Nanoseconds) {
-        let totals = metricsFromTrials ? trials.totals : window.totals(at: now)
-        metrics = BreakerMetrics(bufferedCalls: totals.calls, failedCalls: totals.failures, slowCalls: totals.slow,
-                                 minimumCalls: metricsFromTrials ? trials.capacity : minimumCalls)
+        if !metricsFromTrials { window.advance(to: now) }
     }
 }

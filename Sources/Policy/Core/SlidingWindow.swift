@@ -16,10 +16,19 @@ public protocol WindowBucket: Sendable, Equatable {
 /// before it. Time must not go backwards; an earlier `now` is treated as the
 /// newest bucket. Storage is allocated once; updates are O(1) amortised and
 /// never allocate.
+///
+/// The newest bucket's counts live in `head`, a stored value, and not in
+/// `buckets`: nearly every update lands there, and a write into the array
+/// would check its uniqueness (copy-on-write) and its bounds each time. The
+/// head goes into `buckets` when time moves past it (`rotate(to:)`, out of
+/// line); until then its slot in `buckets` is stale.
 public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     public let bucketWidth: Nanoseconds
     public let bucketCount: Int
+    /// Every bucket but the newest (its slot `headSlot` is stale: see `head`).
     @usableFromInline var buckets: [Bucket]
+    /// The newest bucket's counts.
+    @usableFromInline var head: Bucket
     /// Absolute index (`now / bucketWidth`) of the newest bucket.
     @usableFromInline var headIndex: Int64
     /// Where the newest bucket ends (ns, saturating) and its slot in
@@ -35,6 +44,7 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         self.bucketWidth = bucketWidth
         self.bucketCount = bucketCount
         buckets = Array(repeating: .zero, count: bucketCount)
+        head = .zero
         headIndex = 0
         headEnd = bucketWidth.ns
         headSlot = 0
@@ -59,6 +69,7 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     @usableFromInline @inline(never) mutating func rotate(to now: Nanoseconds) {
         let index = now.ns / bucketWidth.ns  // now >= headEnd > 0 here
         guard index > headIndex else { return }
+        buckets[headSlot] = head
         if index - headIndex >= Int64(bucketCount) {
             for slot in buckets.indices { buckets[slot] = .zero }
             runningTotal = .zero
@@ -73,6 +84,7 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
         }
         headIndex = index
         headSlot = Int(index % Int64(bucketCount))
+        head = buckets[headSlot]  // expired above: zero
         let (end, overflow) = (index &+ 1).multipliedReportingOverflow(by: bucketWidth.ns)
         headEnd = overflow ? .max : end
     }
@@ -82,7 +94,7 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     /// Always inlined (see `advance(to:)`): a budget adds on every request.
     @inlinable @inline(__always) @discardableResult public mutating func add(_ delta: Bucket, at now: Nanoseconds) -> Bucket {
         advance(to: now)
-        buckets[headSlot] = buckets[headSlot] + delta
+        head = head + delta
         runningTotal = runningTotal + delta
         return runningTotal
     }
@@ -96,6 +108,14 @@ public struct SlidingWindow<Bucket: WindowBucket>: Sendable {
     /// Empties the window.
     public mutating func reset() {
         for slot in buckets.indices { buckets[slot] = .zero }
+        head = .zero
         runningTotal = .zero
+    }
+
+    /// Every bucket's counts, the newest at `headSlot` (for tests and inspection).
+    var bucketValues: [Bucket] {
+        var values = buckets
+        values[headSlot] = head
+        return values
     }
 }

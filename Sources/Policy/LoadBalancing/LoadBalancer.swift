@@ -38,6 +38,8 @@ public struct LoadBalancer: Sendable {
             chosen = eligible == 0 ? nil : nthEligible(Int(rng.nextBelow(UInt64(eligible))), hostCount, isEligible)
         case .leastOutstanding:
             chosen = leastOutstanding(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding)
+        case .powerOfTwoChoices where allEligible && hostCount > 1:
+            return pickTwoChoicesAmongAll(hostCount: hostCount, outstanding: outstanding, using: &rng)
         case .powerOfTwoChoices:
             let eligible = allEligible ? hostCount : countEligible(hostCount, isEligible)
             if eligible <= 1 {
@@ -47,12 +49,29 @@ public struct LoadBalancer: Sendable {
                 let first = Int(rng.nextBelow(UInt64(eligible)))
                 var second = Int(rng.nextBelow(UInt64(eligible - 1)))
                 if second >= first { second += 1 }
-                let a = allEligible ? first : nthEligible(first, hostCount, isEligible)!
-                let b = allEligible ? second : nthEligible(second, hostCount, isEligible)!
+                let a = nthEligible(first, hostCount, isEligible)!
+                let b = nthEligible(second, hostCount, isEligible)!
                 chosen = outstanding(b) < outstanding(a) ? b : a
             }
         }
         if let chosen { cursor = chosen }
+        return chosen
+    }
+
+    /// Power of two choices when every one of `hostCount > 1` hosts is
+    /// eligible: the draw picks hosts by index directly. The same two draws
+    /// and comparison as the general case (whose n-th eligible host is then
+    /// host n). Always inlined: `ClientPipeline.pickHost` asks for it first,
+    /// without the general pick's dispatch.
+    @inline(__always)
+    mutating func pickTwoChoicesAmongAll(hostCount: Int, outstanding: (Int) -> Int,
+                                         using rng: inout some RandomNumberGenerator) -> Int {
+        // Two distinct hosts: the second draw skips the first.
+        let first = Int(rng.nextBelow(UInt64(hostCount)))
+        var second = Int(rng.nextBelow(UInt64(hostCount - 1)))
+        if second >= first { second += 1 }
+        let chosen = outstanding(second) < outstanding(first) ? second : first
+        cursor = chosen
         return chosen
     }
 

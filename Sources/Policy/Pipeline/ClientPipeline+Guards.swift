@@ -61,6 +61,10 @@ extension ClientPipeline {
     }
 
     /// Records an outcome with every guard that admitted the call or attempt.
+    ///
+    /// Always inlined: `finishAttempt` records every attempt, and the breaker's
+    /// closed path (inlined here) then runs in its frame, without a call.
+    @inline(__always)
     mutating func record(_ admitted: StageSet, epoch: UInt32, now: Nanoseconds, outcome: OutcomeClass, latency: Nanoseconds) {
         if admitted.contains(.breaker), let transition = breaker.record(now: now, outcome: outcome, duration: latency, admittedIn: epoch) {
             emit(.breaker(transition), at: now)

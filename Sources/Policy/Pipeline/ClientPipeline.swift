@@ -35,6 +35,8 @@ public struct ClientPipeline: Sendable {
     /// the Resilience4j order, is the usual case): `startAttempt` asks it
     /// without walking the list.
     let onlyAttemptGuard: ClientPipelineConfig.Stage?
+    /// For `pickHost`: power of two choices without outlier ejection.
+    let picksTwoChoicesDirectly: Bool
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -56,6 +58,7 @@ public struct ClientPipeline: Sendable {
         callsSkipGuards = perCallStages.count == 0
         retryDeadline = config.retry.deadline
         onlyAttemptGuard = perAttemptStages.count == 1 ? Array(perAttemptStages)[0] : nil
+        picksTwoChoicesDirectly = !config.ejectOutliers && config.loadBalancer.kind == .powerOfTwoChoices
         events.reserveCapacity(8)
         outlierScratch.reserveCapacity(8)
     }
@@ -82,23 +85,27 @@ public struct ClientPipeline: Sendable {
     /// refuses, end the call at once with `finishCall(outcome: .rejected)`.
     ///
     /// With no guard before `retry` (the usual order) a call start is a fresh
-    /// `CallState`; asking guards is `startGuardedCall`, out of line, so this
-    /// common case runs without the frame (saved registers, stack) the guards need.
+    /// `CallState`; asking guards is `askCallGuards`, out of line, so this
+    /// common case runs without the frame (saved registers, stack) the guards
+    /// need. Its answer is three small values, set into the one start this
+    /// returns: when it built a `CallStart` of its own, merging the two into
+    /// one return made every call copy the whole value through the stack.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func startCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
-        let bound = min(deadline, now.saturatingAdd(retryDeadline))
-        if callsSkipGuards { return CallStart(state: CallState(started: now, deadline: bound), rejectedBy: nil) }
-        return startGuardedCall(now: now, deadline: bound, using: &rng)
+        var start = CallStart(state: CallState(started: now, deadline: min(deadline, now.saturatingAdd(retryDeadline))), rejectedBy: nil)
+        if !callsSkipGuards {
+            let (admitted, refusal, epoch) = askCallGuards(now: now, using: &rng)
+            start.state.outerAdmitted = admitted
+            start.state.outerBreakerEpoch = epoch
+            start.rejectedBy = refusal
+        }
+        return start
     }
 
     /// `startCall` when guards act per call: asks them, in order.
     @inline(never)
-    mutating func startGuardedCall<G: RandomNumberGenerator>(now: Nanoseconds, deadline: Nanoseconds, using rng: inout G) -> CallStart {
-        var state = CallState(started: now, deadline: deadline)
-        let (admitted, refusal, epoch) = admit(perCallStages, now: now, using: &rng)
-        state.outerAdmitted = admitted
-        state.outerBreakerEpoch = epoch
-        return CallStart(state: state, rejectedBy: refusal)
+    mutating func askCallGuards<G: RandomNumberGenerator>(now: Nanoseconds, using rng: inout G) -> (StageSet, RejectionStage?, UInt32) {
+        admit(perCallStages, now: now, using: &rng)
     }
 
     /// May an attempt be sent now? Retries and hedges draw on the budget;
@@ -259,9 +266,15 @@ public struct ClientPipeline: Sendable {
     /// Picks a host among those `isEligible` and not ejected (when ejection is on).
     /// If ejection left no host, picks among the eligible ones anyway (Envoy's panic mode).
     /// `allEligible` says every host passes `isEligible` (a hint that saves scans; same pick).
+    ///
+    /// Power of two choices among hosts all eligible, with no ejection (the
+    /// usual case) is answered first, without the general pick's dispatch.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func pickHost<G: RandomNumberGenerator>(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool,
                                                             outstanding: (Int) -> Int, using rng: inout G) -> Int? {
+        if picksTwoChoicesDirectly && allEligible && hostCount > 1 {
+            return balancer.pickTwoChoicesAmongAll(hostCount: hostCount, outstanding: outstanding, using: &rng)
+        }
         guard config.ejectOutliers else {
             return balancer.pick(hostCount: hostCount, allEligible: allEligible, isEligible: isEligible, outstanding: outstanding, using: &rng)
         }

@@ -16,7 +16,17 @@ public struct RetryBudget: Sendable {
     /// `.ratio`: withdrawable retries (never negative); `.concurrency`: concurrent
     /// retries still allowed after the last check; `.grpcThrottle`: the token count;
     /// AWS kinds: quota tokens; `.none`: 0.
-    public private(set) var level: Double
+    ///
+    /// `.ratio`'s is computed when read, from the window's running total as
+    /// of the last call: its balance changes with every original request
+    /// (`recordRequest`), and storing the level there cost a conversion and a
+    /// division per request that only telemetry reads. The same expression
+    /// on the same total gives the same value.
+    public var level: Double {
+        config.kind == .ratio ? Self.ratioLevel(ratioBalance(windowTotal: window.runningTotal)) : storedLevel
+    }
+    /// `level` for every kind but `.ratio`, as of the last call.
+    var storedLevel: Double
 
     /// `.ratio`: deposits (+) and withdrawals (-) in the last `ttl`, in `ratioUnitsPerRetry` units.
     var window: SlidingWindow<BudgetUnits>
@@ -52,8 +62,8 @@ public struct RetryBudget: Sendable {
         case .aws2026: tokens = Int64(config.aws2026.capacity)
         case .none, .ratio, .concurrency: tokens = 0
         }
-        level = 0
-        level = currentLevel(ratioBalance: ratioReserve, concurrencyHeadroom: config.concurrency.minRetryConcurrency)
+        storedLevel = 0
+        storedLevel = currentLevel(ratioBalance: ratioReserve, concurrencyHeadroom: config.concurrency.minRetryConcurrency)
     }
 
     /// An original (not retried, not hedged) request is being sent at `now`.
@@ -61,12 +71,11 @@ public struct RetryBudget: Sendable {
     ///
     /// Always inlined (within Policy): the pipeline calls it for every original
     /// attempt, and as a call it was three (this, the window's add, its advance).
-    /// The level is `currentLevel`'s `.ratio` case, written out: the kind is known here.
+    /// The level follows from the window's total (see `level`).
     @inline(__always)
     public mutating func recordRequest(now: Nanoseconds) {
         guard config.kind == .ratio else { return }
-        let total = window.add(BudgetUnits(ratioDeposit), at: now)
-        level = Self.ratioLevel(ratioBalance(windowTotal: total))
+        window.add(BudgetUnits(ratioDeposit), at: now)
     }
 
     /// May a retry (or hedge) be sent now? Withdraws from the budget when it answers yes.
@@ -84,13 +93,13 @@ public struct RetryBudget: Sendable {
         case .ratio:
             let balance = ratioBalance(at: now)
             allowed = balance >= Self.ratioUnitsPerRetry
+            // The level follows from the window's total, now `balance` less any withdrawal (see `level`).
             if allowed { window.add(BudgetUnits(-Self.ratioUnitsPerRetry), at: now) }
-            level = currentLevel(ratioBalance: balance - (allowed ? Self.ratioUnitsPerRetry : 0), concurrencyHeadroom: 0)
             return allowed
         case .concurrency:
             let limit = concurrencyLimit(activeRequests: activeRequests)
             allowed = activeRetries < limit
-            level = currentLevel(ratioBalance: 0, concurrencyHeadroom: limit - activeRetries - (allowed ? 1 : 0))
+            storedLevel = currentLevel(ratioBalance: 0, concurrencyHeadroom: limit - activeRetries - (allowed ? 1 : 0))
             return allowed
         case .grpcThrottle:
             // A6: no retry or hedge while token_count <= maxTokens / 2. Nothing is withdrawn:
@@ -101,7 +110,7 @@ public struct RetryBudget: Sendable {
             allowed = tokens >= cost
             if allowed { tokens -= cost }
         }
-        level = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
+        storedLevel = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
         return allowed
     }
 
@@ -130,7 +139,7 @@ public struct RetryBudget: Sendable {
             let refund = wasRetry ? quota.cost(after: retryCause) : quota.noRetryIncrement
             tokens = Swift.min(Int64(quota.capacity), tokens + Int64(refund))
         }
-        level = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
+        storedLevel = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
     }
 
     /// A retry or hedge that `tryAcquireRetry` allowed ended at `now` without an
@@ -154,12 +163,12 @@ public struct RetryBudget: Sendable {
         case .awsStandard, .aws2026:
             tokens = Swift.min(Int64(quota.capacity), tokens + Int64(quota.cost(after: retryCause)))
         }
-        level = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
+        storedLevel = currentLevel(ratioBalance: 0, concurrencyHeadroom: 0)
     }
 
     /// The `.ratio` level as of `now` (deposits may have expired since the last call).
     public mutating func level(at now: Nanoseconds) -> Double {
-        if config.kind == .ratio { level = currentLevel(ratioBalance: ratioBalance(at: now), concurrencyHeadroom: 0) }
+        if config.kind == .ratio { window.advance(to: now) }  // deposits may have expired: `level` reads the total
         return level
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import Policy
 
 /// `startCall` without per-call guards builds the state and returns (guards go
-/// through `startGuardedCall`); `finishCall` of a call with nothing out and no
+/// through `askCallGuards`, whose answer is set into the same start); `finishCall` of a call with nothing out and no
 /// per-call guard only marks it finished (the rest is `finishHeldCall`). Pin
 /// both sides of each split.
 @Suite struct PipelineCallBoundaryTests {
@@ -35,6 +35,25 @@ import Testing
         #expect(start.rejectedBy == nil)
         #expect(start.state.outerAdmitted == .breaker)
         #expect(start.state.deadline == .seconds(2))
+    }
+
+    /// The guards' three answers land in the start returned: the refusal,
+    /// what was admitted, and the breaker epoch it was admitted in.
+    @Test func startWithAPerCallBreakerCarriesItsRefusalOrEpoch() throws {
+        var pipeline = try Self.pipeline([.breaker, .retry])
+        var rng = Xoshiro256StarStar(seed: 1)
+        pipeline.breaker.forceOpen(now: .zero)  // epoch 1
+        let refused = pipeline.startCall(now: .seconds(1), deadline: .max, using: &rng)
+        #expect(refused.rejectedBy == .breaker)
+        #expect(refused.state.outerAdmitted.isEmpty)
+        #expect(refused.state.outerBreakerEpoch == 0)
+        #expect(refused.state.started == .seconds(1) && refused.state.deadline == .seconds(3))
+        pipeline.breaker.forceClosed(now: .seconds(2))  // epoch 2
+        let admitted = pipeline.startCall(now: .seconds(3), deadline: .seconds(4), using: &rng)
+        #expect(admitted.rejectedBy == nil)
+        #expect(admitted.state.outerAdmitted == .breaker)
+        #expect(admitted.state.outerBreakerEpoch == 2)
+        #expect(admitted.state.started == .seconds(3) && admitted.state.deadline == .seconds(4))
     }
 
     @Test func finishWithNothingHeldOnlyMarksTheCall() throws {

@@ -33,6 +33,41 @@ import Testing
         }
     }
 
+    /// Power of two choices among hosts all eligible, without ejection, is
+    /// answered before the general pick: it must pick what the general pick
+    /// (scanning, or with ejection on and nobody ejected) picks, from the same
+    /// draws, for any host count and load (ties keep the first draw).
+    @Test(arguments: [0, 1, 2, 3, 9])
+    func directTwoChoicesPicksWhatTheGeneralPickPicks(hosts: Int) throws {
+        func pipeline(ejecting: Bool) throws -> ClientPipeline {
+            try ClientPipeline(config: ClientPipelineConfig(order: [.retry], retry: PipelineFixtures.retry(1),
+                                                            loadBalancer: LoadBalancerConfig(kind: .powerOfTwoChoices),
+                                                            ejectOutliers: ejecting))
+        }
+        var direct = try pipeline(ejecting: false)
+        var scanned = try pipeline(ejecting: false)
+        var ejecting = try pipeline(ejecting: true)
+        #expect(direct.picksTwoChoicesDirectly && !ejecting.picksTwoChoicesDirectly)
+        var rngDirect = Xoshiro256StarStar(seed: 5), rngScanned = Xoshiro256StarStar(seed: 5), rngEjecting = Xoshiro256StarStar(seed: 5)
+        var loadRng = SplitMix64(seed: UInt64(hosts))
+        var mismatches = 0
+        var chosen: [Int: Int] = [:]
+        for _ in 0..<2_000 {
+            let load = (0..<hosts).map { _ in Int(loadRng.nextBelow(3)) }
+            let a = direct.pickHost(hostCount: hosts, allEligible: true, isEligible: { _ in true }, outstanding: { load[$0] }, using: &rngDirect)
+            let b = scanned.pickHost(hostCount: hosts, isEligible: { _ in true }, outstanding: { load[$0] }, using: &rngScanned)
+            let c = ejecting.pickHost(hostCount: hosts, allEligible: true, isEligible: { _ in true }, outstanding: { load[$0] },
+                                      using: &rngEjecting)
+            if a != b || a != c || direct.balancer.cursor != scanned.balancer.cursor { mismatches += 1 }
+            if let a { chosen[a, default: 0] += 1 }
+        }
+        #expect(mismatches == 0)
+        // The same number of draws: the generators are at the same point.
+        let nextDraws = [rngDirect.next(), rngScanned.next(), rngEjecting.next()]
+        #expect(Set(nextDraws).count == 1)
+        #expect(chosen.count == hosts)  // every host gets picked
+    }
+
     @Test func ejectedHostLeavesTheRotationUntilASweepReturnsIt() throws {
         var pipeline = try ClientPipeline(config: Self.ejecting())
         var rng = SplitMix64(seed: 5)

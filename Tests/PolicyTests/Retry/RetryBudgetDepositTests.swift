@@ -1,9 +1,9 @@
 import Testing
 @testable import Policy
 
-/// `recordRequest` is inlined into the pipeline and writes the `.ratio` level
-/// directly: pin its deposits, the level after each one, and the expiry of
-/// deposits as the window's buckets rotate.
+/// `recordRequest` is inlined into the pipeline and only deposits: the `.ratio`
+/// level is computed from the window's total when read. Pin its deposits, the
+/// level after each one, and the expiry of deposits as the window's buckets rotate.
 @Suite struct RetryBudgetDepositTests {
     /// 50% of a request per deposit, no reserve, a 10 s ttl in ten 1 s slices.
     static func ratio() -> RetryBudget {
@@ -41,6 +41,52 @@ import Testing
         // Far later every slice has expired: only a new deposit counts.
         budget.recordRequest(now: .seconds(100))
         #expect(budget.level == 0.5)
+    }
+
+    /// The `.ratio` level read after any sequence of deposits, retries
+    /// (allowed or refused) and `level(at:)` equals the balance of a plain list
+    /// of the deposits and withdrawals still in the window (ten ttl slices),
+    /// over the units of one retry; and a retry is allowed exactly when that
+    /// balance covers one.
+    @Test func ratioLevelIsTheBalanceOfTheLiveDepositsAndWithdrawals() {
+        var config = RetryBudgetConfig()
+        config.kind = .ratio
+        config.ratio.percent = 30
+        config.ratio.minRetriesPerSecond = 0.5
+        config.ratio.ttl = .seconds(2)
+        var budget = RetryBudget(config: config)
+        let reserve: Int64 = 100_000  // 0.5 retries a second for 2 s
+        let slice: Int64 = 200_000_000
+        var newest: Int64 = 0
+        var entries: [(slice: Int64, units: Int64)] = []
+        func balance(at now: Nanoseconds) -> Int64 {
+            newest = max(newest, now.ns / slice)
+            return reserve + entries.filter { $0.slice > newest - 10 }.map(\.units).reduce(0, +)
+        }
+        var rng = SplitMix64(seed: 11)
+        var now = Nanoseconds.zero
+        var mismatches = 0
+        var allowed = 0, refused = 0
+        for _ in 0..<5_000 {
+            now += .ms(Int64(rng.nextBelow(rng.chance(0.02) ? 3_000 : 20)))
+            switch rng.nextBelow(3) {
+            case 0:
+                budget.recordRequest(now: now)
+                _ = balance(at: now)
+                entries.append((newest, 30_000))
+            case 1:
+                let expected = balance(at: now) >= 100_000
+                let got = budget.tryAcquireRetry(now: now, outcome: .serverError, activeRequests: 0, activeRetries: 0)
+                if got != expected { mismatches += 1 }
+                if got { entries.append((newest, -100_000)); allowed += 1 } else { refused += 1 }
+            default:
+                let level = budget.level(at: now)
+                if level != Double(max(0, balance(at: now))) / 100_000 { mismatches += 1 }
+            }
+            if budget.level != Double(max(0, balance(at: now))) / 100_000 { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(allowed > 100 && refused > 100)
     }
 
     @Test func otherKindsIgnoreRequests() {
