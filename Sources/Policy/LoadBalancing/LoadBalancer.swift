@@ -45,10 +45,7 @@ public struct LoadBalancer: Sendable {
             if eligible <= 1 {
                 chosen = eligible == 0 ? nil : nthEligible(0, hostCount, isEligible)
             } else {
-                // Two distinct hosts: the second draw skips the first.
-                let first = Int(rng.nextBelow(UInt64(eligible)))
-                var second = Int(rng.nextBelow(UInt64(eligible - 1)))
-                if second >= first { second += 1 }
+                let (first, second) = Self.twoDistinct(below: eligible, using: &rng)
                 let a = nthEligible(first, hostCount, isEligible)!
                 let b = nthEligible(second, hostCount, isEligible)!
                 chosen = outstanding(b) < outstanding(a) ? b : a
@@ -66,13 +63,20 @@ public struct LoadBalancer: Sendable {
     @inline(__always)
     mutating func pickTwoChoicesAmongAll(hostCount: Int, outstanding: (Int) -> Int,
                                          using rng: inout some RandomNumberGenerator) -> Int {
-        // Two distinct hosts: the second draw skips the first.
-        let first = Int(rng.nextBelow(UInt64(hostCount)))
-        var second = Int(rng.nextBelow(UInt64(hostCount - 1)))
-        if second >= first { second += 1 }
+        let (first, second) = Self.twoDistinct(below: hostCount, using: &rng)
         let chosen = outstanding(second) < outstanding(first) ? second : first
         cursor = chosen
         return chosen
+    }
+
+    /// Two distinct indices below `count` (> 1), from two draws: the second
+    /// skips the first. Both power-of-two-choices paths draw through it.
+    @inline(__always)
+    static func twoDistinct(below count: Int, using rng: inout some RandomNumberGenerator) -> (first: Int, second: Int) {
+        let first = Int(rng.nextBelow(UInt64(count)))
+        var second = Int(rng.nextBelow(UInt64(count - 1)))
+        if second >= first { second += 1 }
+        return (first, second)
     }
 
     func nextEligible(after start: Int, hostCount: Int, isEligible: (Int) -> Bool) -> Int? {
