@@ -198,7 +198,7 @@ extension World {
     }
 
     /// A dependency call made for job `a` finished.
-    mutating func childCallFinished(parent a: AttemptHandle, required: Bool, fallbackLatency: SimTime, outcome: OutcomeClass,
+    @inline(__always) mutating func childCallFinished(parent a: AttemptHandle, required: Bool, fallbackLatency: SimTime, outcome: OutcomeClass,
                                     scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .calling else { return }
         if outcome != .success {
