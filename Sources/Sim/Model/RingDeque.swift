@@ -9,11 +9,19 @@
 /// indices, events, telemetry samples); an element that owns a large
 /// reference is kept alive a little longer than its pop, never lost. Storage
 /// is allocated by the first push, filled with copies of that element.
+///
+/// The ring lives in a `FlatTable` whose every slot is initialised: a push or
+/// pop is one masked access through one pointer, with no copy-on-write check
+/// (an `Array` pays one on every write) and no bounds check (the mask keeps
+/// the index inside the table). Like the table, copies of a deque share its
+/// storage: each is owned once (a station's queue, a delay lane, a tap) and
+/// never copied to be mutated apart.
 public struct RingDeque<Element> {
-    @usableFromInline var storage: [Element] = []
-    @usableFromInline var head = 0
+    /// The ring's slots; `storage.count` is the capacity (0 before the first push).
+    var storage = FlatTable<Element>(reservingCapacity: 1)
+    var head = 0
     /// Capacity of the first allocation (a power of two).
-    @usableFromInline let initialCapacity: Int
+    let initialCapacity: Int
     public private(set) var count = 0
 
     public init(initialCapacity: Int = 16) {
@@ -22,27 +30,27 @@ public struct RingDeque<Element> {
         self.initialCapacity = capacity
     }
 
-    @inlinable public var isEmpty: Bool { count == 0 }
+    public var isEmpty: Bool { count == 0 }
     public var capacity: Int { storage.count }
     /// Index mask of the ring (valid once storage exists).
-    @inlinable var mask: Int { storage.count &- 1 }
+    var mask: Int { storage.count &- 1 }
 
-    public mutating func pushBack(_ element: Element) {
+    @inline(__always) public mutating func pushBack(_ element: Element) {
         if count == storage.count { grow(filler: element) }
-        storage[(head &+ count) & mask] = element
+        storage.unsafeBase[(head &+ count) & mask] = element
         count &+= 1
     }
 
     public mutating func pushFront(_ element: Element) {
         if count == storage.count { grow(filler: element) }
         head = (head &- 1) & mask
-        storage[head] = element
+        storage.unsafeBase[head] = element
         count &+= 1
     }
 
-    public mutating func popFront() -> Element? {
+    @inline(__always) public mutating func popFront() -> Element? {
         guard count > 0 else { return nil }
-        let element = storage[head]
+        let element = storage.unsafeBase[head]
         head = (head &+ 1) & mask
         count &-= 1
         return element
@@ -51,34 +59,43 @@ public struct RingDeque<Element> {
     public mutating func popBack() -> Element? {
         guard count > 0 else { return nil }
         count &-= 1
-        return storage[(head &+ count) & mask]
+        return storage.unsafeBase[(head &+ count) & mask]
     }
 
-    public var first: Element? { count > 0 ? storage[head] : nil }
-    public var last: Element? { count > 0 ? storage[(head &+ count &- 1) & mask] : nil }
+    public var first: Element? { count > 0 ? storage.unsafeBase[head] : nil }
+    public var last: Element? { count > 0 ? storage.unsafeBase[(head &+ count &- 1) & mask] : nil }
 
     /// The element `offset` places from the front.
     public subscript(offset: Int) -> Element {
         precondition(offset >= 0 && offset < count, "RingDeque index out of range")
-        return storage[(head + offset) & mask]
+        return storage.unsafeBase[(head + offset) & mask]
     }
 
     /// Removes every element for which `shouldRemove` is true, keeping order. O(n).
     public mutating func removeAll(where shouldRemove: (Element) -> Bool) {
         var kept = 0
         for offset in 0..<count {
-            let element = storage[(head + offset) & mask]
+            let element = storage.unsafeBase[(head + offset) & mask]
             if !shouldRemove(element) {
-                storage[(head + kept) & mask] = element
+                storage.unsafeBase[(head + kept) & mask] = element
                 kept += 1
             }
         }
         count = kept
     }
 
+    /// Empties the deque, keeping its storage.
+    public mutating func removeAll() {
+        head = 0
+        count = 0
+    }
+
+    /// Doubles the ring (or allocates the first one), front element first.
     mutating func grow(filler: Element) {
-        var bigger = [Element](repeating: filler, count: Swift.max(initialCapacity, storage.count * 2))
-        for offset in 0..<count { bigger[offset] = storage[(head + offset) & mask] }
+        let capacity = Swift.max(initialCapacity, storage.count * 2)
+        let bigger = FlatTable<Element>(reservingCapacity: capacity)
+        for offset in 0..<count { bigger.append(storage.unsafeBase[(head + offset) & mask]) }
+        while bigger.count < capacity { bigger.append(filler) }
         storage = bigger
         head = 0
     }

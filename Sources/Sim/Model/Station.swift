@@ -50,7 +50,10 @@ public struct Station<Job> {
 
     /// Offers a job. On `.serve` the caller starts its service now; on
     /// `.queued` the station holds it; on `.rejected` the caller keeps it.
-    public mutating func arrive(_ job: Job) -> StationAdmission {
+    /// Always inlined: every attempt arrives, and with the deque's push
+    /// inlined (for the event queue's lanes) the compiler would otherwise
+    /// leave this a call.
+    @inline(__always) public mutating func arrive(_ job: Job) -> StationAdmission {
         if busy < servers {
             busy += 1
             return .serve
