@@ -4,7 +4,7 @@
 /// not a 5xx; a 503 "overloaded" and a 429 "throttled" tell the caller to back
 /// off; a connection error never reached the server. Raw values are the
 /// spellings used in configuration files.
-public enum OutcomeClass: String, Codable, CaseIterable, Sendable, Comparable {
+public enum OutcomeClass: String, Codable, CaseIterable, Sendable, Comparable, BitwiseCopyable {
     case success
     /// The caller stopped waiting (per-try timeout or overall deadline).
     case timeout

@@ -3,7 +3,7 @@
 ///
 /// The fields `finishCall` reads are `@usableFromInline`: it is inlinable
 /// (its common case is one store).
-public struct CallState: Sendable, Equatable {
+public struct CallState: Sendable, Equatable, BitwiseCopyable {
     public internal(set) var started: Nanoseconds
     /// The earlier of the retry config's deadline and the caller's own.
     public internal(set) var deadline: Nanoseconds
@@ -36,12 +36,12 @@ public struct CallState: Sendable, Equatable {
 }
 
 /// Which kind of attempt the caller wants to send.
-public enum PipelineAttemptKind: Sendable, Equatable {
+public enum PipelineAttemptKind: Sendable, Equatable, BitwiseCopyable {
     case first, retry, hedge
 }
 
 /// Which guard stages admitted an attempt (to record its outcome and release permits).
-public struct AttemptTicket: Sendable, Equatable {
+public struct AttemptTicket: Sendable, Equatable, BitwiseCopyable {
     var admitted: StageSet
     var kind: PipelineAttemptKind
     var breakerEpoch: UInt32 = 0
@@ -57,7 +57,7 @@ public struct AttemptTicket: Sendable, Equatable {
 }
 
 /// A set of stages as bits.
-@usableFromInline struct StageSet: OptionSet, Sendable, Equatable {
+@usableFromInline struct StageSet: OptionSet, Sendable, Equatable, BitwiseCopyable {
     @usableFromInline let rawValue: UInt8
     @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
     static let breaker = StageSet(rawValue: 1)

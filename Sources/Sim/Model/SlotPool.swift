@@ -24,64 +24,105 @@ public struct Handle<Record>: Hashable, Sendable, CustomStringConvertible {
 /// `capacityLimit` bounds it; `allocate` returns nil past the bound and the
 /// model stops the run with that limit named.
 ///
-/// A record, its generation and its live flag sit together in one `FlatTable`
-/// slot, so freeing or checking a handle touches one cache line, with no
-/// copy-on-write check. Like the table, copies of a pool share its records.
-public struct SlotPool<Record> {
-    struct Slot {
+/// A record, its generation and its live flag sit together in one slot, so
+/// freeing or checking a handle touches one cache line, with no copy-on-write
+/// check. The slots' address and count are stored in the pool itself, not
+/// behind a storage object: the World reaches a record with one load of the
+/// address (which the compiler can keep in a register across record writes)
+/// instead of two dependent loads per access (-2.5% of the three-tier bench).
+///
+/// The price: copies of a pool share its slots only until one of them grows.
+/// A World owns each pool once and never copies it. So that a stale copy can
+/// still never touch freed memory, records are `BitwiseCopyable` and growth
+/// keeps the outgrown buffers until the pool's last copy is gone (geometric
+/// growth: together they are smaller than the current buffer).
+public struct SlotPool<Record: BitwiseCopyable> {
+    struct Slot: BitwiseCopyable {
         var record: Record
         var generation: UInt32
         var live: Bool
     }
 
-    var slots: FlatTable<Slot>
-    /// Indices of released slots, reused last-in first-out.
-    var free = FlatTable<UInt32>(reservingCapacity: 64)
+    /// Owns every buffer the slots and the free list have lived in.
+    final class Buffers {
+        var all: [UnsafeMutableRawPointer] = []
+        deinit { for buffer in all { buffer.deallocate() } }
+    }
+
+    let buffers = Buffers()
+    /// The current buffer: `slotCapacity` slots, the first `slotCount` initialised.
+    var base: UnsafeMutablePointer<Slot>
+    var slotCount = 0
+    var slotCapacity: Int
+    /// Indices of released slots, reused last-in first-out: a stack of
+    /// `freeCount` entries in a buffer of `slotCapacity` (each slot is free at most once).
+    var free: UnsafeMutablePointer<UInt32>
+    var freeCount = 0
     public let capacityLimit: Int
     public private(set) var liveCount = 0
     public private(set) var peakLiveCount = 0
 
     public init(capacityLimit: Int, reserving: Int = 1024) {
         self.capacityLimit = capacityLimit
-        slots = FlatTable(reservingCapacity: max(1, min(reserving, capacityLimit)))
+        slotCapacity = max(1, min(reserving, capacityLimit))
+        base = .allocate(capacity: slotCapacity)
+        free = .allocate(capacity: slotCapacity)
+        buffers.all += [UnsafeMutableRawPointer(base), UnsafeMutableRawPointer(free)]
     }
 
     /// Stores `record` and returns its handle, or nil when the pool is at its limit.
     @inline(__always) public mutating func allocate(_ record: Record) -> Handle<Record>? {
-        if let index = free.popLast() {
-            let generation = slots[Int(index)].generation
-            slots[Int(index)] = Slot(record: record, generation: generation, live: true)
+        if freeCount > 0 {
+            freeCount -= 1
+            let index = free[freeCount]
+            let generation = base[Int(index)].generation
+            base[Int(index)] = Slot(record: record, generation: generation, live: true)
             liveCount += 1
             peakLiveCount = max(peakLiveCount, liveCount)
             return Handle(index: index, generation: generation)
         }
-        guard slots.count < capacityLimit else { return nil }
-        slots.append(Slot(record: record, generation: 0, live: true))
+        guard slotCount < capacityLimit else { return nil }
+        if slotCount == slotCapacity { grow() }
+        (base + slotCount).initialize(to: Slot(record: record, generation: 0, live: true))
+        slotCount += 1
         liveCount += 1
         peakLiveCount = max(peakLiveCount, liveCount)
-        return Handle(index: UInt32(slots.count - 1), generation: 0)
+        return Handle(index: UInt32(slotCount - 1), generation: 0)
+    }
+
+    /// Doubles the buffers (up to the limit); the old ones are kept (see the type's comment).
+    @inline(never) mutating func grow() {
+        slotCapacity = min(slotCapacity * 2, max(capacityLimit, 1))
+        let moved = UnsafeMutablePointer<Slot>.allocate(capacity: slotCapacity)
+        moved.initialize(from: base, count: slotCount)
+        let movedFree = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCapacity)
+        movedFree.initialize(from: free, count: freeCount)
+        buffers.all += [UnsafeMutableRawPointer(moved), UnsafeMutableRawPointer(movedFree)]
+        base = moved
+        free = movedFree
     }
 
     /// `true` when `handle` still names a live record.
     @inline(__always) public func isLive(_ handle: Handle<Record>) -> Bool {
-        guard Int(handle.index) < slots.count else { return false }
-        return slots[Int(handle.index)].live && slots[Int(handle.index)].generation == handle.generation
+        guard Int(handle.index) < slotCount else { return false }
+        return base[Int(handle.index)].live && base[Int(handle.index)].generation == handle.generation
     }
 
     /// Frees the record; its handle becomes stale.
     @inline(__always) public mutating func release(_ handle: Handle<Record>) {
         precondition(isLive(handle), "released a stale handle \(handle)")
         let index = Int(handle.index)
-        slots[index].live = false
-        slots[index].generation &+= 1
-        free.append(handle.index)
+        base[index].live = false
+        base[index].generation &+= 1
+        free[freeCount] = handle.index
+        freeCount += 1
         liveCount -= 1
     }
 
     /// Handles of every live record, in index order (allocates: for rare events such as a crash).
     public func liveHandles() -> [Handle<Record>] {
-        slots.indices.compactMap { index in
-            slots[index].live ? Handle(index: UInt32(index), generation: slots[index].generation) : nil
+        (0..<slotCount).compactMap { index in
+            base[index].live ? Handle(index: UInt32(index), generation: base[index].generation) : nil
         }
     }
 
@@ -99,11 +140,11 @@ public struct SlotPool<Record> {
     @inline(__always) public subscript(handle: Handle<Record>) -> Record {
         _read {
             assert(!handle.isNone, "SlotPool accessed through Handle.none")
-            yield slots.unsafeBase[Int(handle.index)].record
+            yield base[Int(handle.index)].record
         }
         nonmutating _modify {
             assert(!handle.isNone, "SlotPool accessed through Handle.none")
-            yield &slots.unsafeBase[Int(handle.index)].record
+            yield &base[Int(handle.index)].record
         }
     }
 }

@@ -6,7 +6,7 @@ public typealias AttemptHandle = Handle<AttemptRecord>
 /// One logical call on an edge: a client request, or a dependency call made
 /// while serving a request. Owns the retries and hedges sent for it.
 /// Public only as the type tag of `CallHandle`; its fields are internal.
-public struct CallRecord {
+public struct CallRecord: BitwiseCopyable {
     var edge: Int32
     /// Index of the policy state this call uses on its edge (per caller instance or shared).
     var policySlot: Int32
@@ -123,7 +123,7 @@ enum JobPhase: UInt8 {
 /// timed out or abandoned) and the server (finished or never started). Work
 /// the server finishes after the caller gave up is wasted work.
 /// Public only as the type tag of `AttemptHandle`; its fields are internal.
-public struct AttemptRecord {
+public struct AttemptRecord: BitwiseCopyable {
     var call: CallHandle
     var kind: AttemptKind
     /// 0 for the first attempt of its call, then 1, 2...

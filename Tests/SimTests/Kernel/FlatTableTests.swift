@@ -133,16 +133,39 @@ import Testing
     /// Released slots are reused last-in first-out with a new generation, so
     /// a handle to the old record is no longer live; the limit refuses more.
     @Test func reusesReleasedSlotsWithANewGenerationUpToTheLimit() {
-        var pool = SlotPool<String>(capacityLimit: 3, reserving: 1)
-        let a = pool.allocate("a")!, b = pool.allocate("b")!, c = pool.allocate("c")!
-        #expect(pool.allocate("d") == nil)
+        var pool = SlotPool<Int>(capacityLimit: 3, reserving: 1)
+        let a = pool.allocate(1)!, b = pool.allocate(2)!, c = pool.allocate(3)!
+        #expect(pool.allocate(4) == nil)
         pool.release(a)
         pool.release(c)
-        let reusedC = pool.allocate("e")!, reusedA = pool.allocate("f")!
+        let reusedC = pool.allocate(5)!, reusedA = pool.allocate(6)!
         #expect((reusedC.index, reusedC.generation) == (c.index, 1))
         #expect((reusedA.index, reusedA.generation) == (a.index, 1))
         #expect(!pool.isLive(a) && !pool.isLive(c) && pool.isLive(b) && pool.isLive(reusedA))
-        #expect(pool[reusedA] == "f" && pool[b] == "b")
+        #expect(pool[reusedA] == 6 && pool[b] == 2)
         #expect(pool.liveCount == 3 && pool.peakLiveCount == 3)
+    }
+
+    /// Growing moves the records to a larger buffer (the pool keeps the
+    /// address itself): every record and generation survives, writes through
+    /// a handle land in the new buffer, and the limit is still exact.
+    @Test func growingKeepsEveryRecordAndGeneration() {
+        var pool = SlotPool<Int>(capacityLimit: 100, reserving: 2)
+        var handles: [Handle<Int>] = []
+        for value in 0..<10 { handles.append(pool.allocate(value)!) }
+        pool.release(handles[3])
+        handles[3] = pool.allocate(33)!
+        for value in 10..<100 { handles.append(pool.allocate(value)!) }
+        #expect(pool.allocate(100) == nil)
+        pool[handles[7]] += 700
+        let values = handles.map { pool[$0] }
+        var expected = Array(0..<100)
+        expected[3] = 33
+        expected[7] = 707
+        #expect(values == expected)
+        #expect(handles[3].generation == 1 && handles[4].generation == 0)
+        let allLive = handles.allSatisfy { pool.isLive($0) }
+        #expect(allLive)
+        #expect(pool.liveHandles() == handles.sorted { $0.index < $1.index })
     }
 }
