@@ -55,7 +55,7 @@ enum Counter: Int, CaseIterable {
 struct Recorder {
     let windowWidth: SimTime
     let entities: [EntityName]
-    var counts: FlatTable<Double>
+    let counts: SealedTable<Double>
     let latencies: HistogramTable
     /// Which metrics each entity records, in output order.
     let metricsByEntity: [[Metric]]
@@ -73,7 +73,7 @@ struct Recorder {
     init(windowWidth: SimTime, entities: [EntityName]) {
         self.windowWidth = windowWidth
         self.entities = entities
-        counts = FlatTable(repeating: 0, count: entities.count * Recorder.counterCount)
+        counts = SealedTable(repeatElement(0, count: entities.count * Recorder.counterCount))
         latencies = HistogramTable(rows: entities.count)
         metricsByEntity = entities.map { Recorder.metrics(for: $0.kind) }
         values = metricsByEntity.map { $0.map { _ in [] } }

@@ -14,6 +14,7 @@ extension World {
         // edges and clients are collected here and sealed once complete.
         var serviceIndex: [String: Int32] = [:]
         var serviceList: [ServiceRuntime] = []
+        var seedList: [UInt64] = []
         for (position, serviceSpec) in spec.services.enumerated() {
             guard serviceIndex[serviceSpec.name] == nil else {
                 throw WorldBuildError(path: "services[\(position)].name", message: "duplicate service \"\(serviceSpec.name)\"")
@@ -22,14 +23,16 @@ extension World {
             serviceList.append(ServiceRuntime(specBox: SpecBox(serviceSpec), index: Int32(position), entity: entity(.service(serviceSpec.name), .service(position)),
                                              warmsUp: serviceSpec.warmsUp, guardsEntry: serviceSpec.entry.isActive))
             unregisteredHosts.append(0)
-            serviceSeeds.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
+            seedList.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }
         services = SealedTable(serviceList)
+        serviceSeeds = SealedTable(seedList)
         let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
 
         // Edges: the explicit ones, then one default edge for every other caller/callee pair used.
         var edgeIndex: [String: Int32] = [:]
         var edgeList: [EdgeRuntime] = []
+        var edgeRandomList: [Xoshiro256StarStar] = []
         func edgeKey(_ from: String, _ to: String) -> String { from + "\u{0}" + to }
         func addEdge(_ edgeSpec: EdgeSpec, path: String) throws(WorldBuildError) -> Int32 {
             guard let callee = serviceIndex[edgeSpec.to] else {
@@ -67,7 +70,7 @@ extension World {
                 pipelines: FlatTable(repeating: pipeline, count: slots), poolActive: FlatTable(repeating: 0, count: slots),
                 poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
-            edgeRandom.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
+            edgeRandomList.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
             edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index
             return index
         }
@@ -84,7 +87,9 @@ extension World {
             return try addEdge(EdgeSpec(from: from, to: to, policy: calleePolicy), path: path)
         }
 
-        // Versions and instances.
+        // Versions and instances. Versions are sealed again after each
+        // service's (a few copies at build time): the entry policies read them.
+        var versionList: [VersionRuntime] = []
         for s in services.indices {
             let serviceSpec = services[s].spec
             let versionSpecs = serviceSpec.versions.isEmpty ? [VersionSpec(name: "v1")] : serviceSpec.versions
@@ -109,9 +114,9 @@ extension World {
                 do { serviceTime = try (versionSpec.serviceTime ?? serviceSpec.serviceTime).build() } catch {
                     throw WorldBuildError(path: "\(path).serviceTime.\(error.parameter)", message: error.reason)
                 }
-                let versionIndex = Int32(versions.count)
-                versions.append(VersionRuntime(
-                    name: versionSpec.name, service: Int32(s), entity: entity(.version(serviceSpec.name, versionSpec.name), .version(versions.count)),
+                let versionIndex = Int32(versionList.count)
+                versionList.append(VersionRuntime(
+                    name: versionSpec.name, service: Int32(s), entity: entity(.version(serviceSpec.name, versionSpec.name), .version(versionList.count)),
                     serviceTime: serviceTime, loadLatency: versionSpec.loadLatency ?? serviceSpec.loadLatency,
                     errors: versionSpec.errors ?? serviceSpec.errors, steps: steps, position: position,
                     propagatesDeadline: serviceSpec.deadlines == .propagate))
@@ -120,6 +125,7 @@ extension World {
                     addInstance(service: Int32(s), version: versionIndex, ready: true)
                 }
             }
+            versions = SealedTable(versionList)
             try buildEntryPolicies(service: s)
             if serviceSpec.kind == .queue {
                 let queueSpec = serviceSpec.queue ?? .defaultValue
@@ -153,6 +159,7 @@ extension World {
         }
         clients = SealedTable(clientList)
         edges = SealedTable(edgeList)
+        edgeRandom = SealedTable(edgeRandomList)
 
         // Faults.
         for (position, faultSpec) in spec.faults.enumerated() {

@@ -71,11 +71,12 @@ public struct World: SimulationModel {
     let streams: RandomStreams
     // The per-entity tables written on every request are `FlatTable`s (pointer
     // access, no copy-on-write check), or `SealedTable`s for those the build
-    // completes (services, edges, clients: their address and count stay in
-    // registers). Copies of a World share them, so a World is built, run in
-    // place by one engine and never copied.
+    // completes (services, versions, edges, clients, the edges' generators,
+    // the services' seeds, the recorder's counters: their address and count
+    // stay in registers). Copies of a World share them, so a World is built,
+    // run in place by one engine and never copied.
     var services = SealedTable<ServiceRuntime>()
-    var versions: [VersionRuntime] = []
+    var versions = SealedTable<VersionRuntime>()
     var instances = FlatTable<InstanceRuntime>()
     /// Per instance, kept apart from the instance records so those stay small
     /// (reading a field of a record copies it whole).
@@ -102,12 +103,12 @@ public struct World: SimulationModel {
     /// What each recording entity belongs to (parallel to `recorder.entities`).
     var owners: [EntityOwner] = [.run]
     /// Per-edge generators for policy randomness (jitter, load balancing, throttling).
-    var edgeRandom = FlatTable<Xoshiro256StarStar>()
+    var edgeRandom = SealedTable<Xoshiro256StarStar>()
     /// Generators for fault timing (preemptions) and network latency.
     var faultRandom: Xoshiro256StarStar
     var networkRandom: Xoshiro256StarStar
     /// Root seeds of per-service job randomness, mixed with each job's identity.
-    var serviceSeeds: [UInt64] = []
+    var serviceSeeds = SealedTable<UInt64>()
     /// The run-wide entity (all client requests together).
     let runEntity: Int32 = 0
     /// Reused buffers (no allocation per event).
