@@ -40,6 +40,10 @@ struct SealedTable<Element> {
         }
     }
 
+    /// The elements' address, for a non-escaping closure that reads them
+    /// (capturing it costs no reference count). Always valid: they never move.
+    @inline(__always) var unsafeBase: UnsafeMutablePointer<Element> { base }
+
     /// The address of element `index` (bounds-checked), for calling a method
     /// on the element in place (see `FlatTable.address`). Always valid: the
     /// elements never move.

@@ -4,14 +4,14 @@
 /// Why not a table of `LogHistogram` values: recording into one writes its
 /// `counts` array, and an `Array` asks the runtime whether its buffer is
 /// uniquely referenced before every write. The benchmark records about twelve
-/// latencies per request. Here every row lives in one `FlatTable`, which the
+/// latencies per request. Here every row lives in one `SealedTable` (fixed size: address and count stay in registers), which the
 /// recorder owns once and never copies: a record is the bucket computation,
 /// one bounds check and four stores. Buckets, their precision and the quantile
 /// rule are `LogHistogram`'s own. Readers take a row's quantiles or add it
 /// to a telemetry sketch in place; `histogram(_:)` copies it out as a
 /// `LogHistogram`.
 ///
-/// Like `FlatTable`, a copy shares the storage: the recorder keeps the only one.
+/// A copy shares the storage: the recorder keeps the only one.
 struct HistogramTable {
     struct Summary {
         var total: UInt64 = 0
@@ -20,12 +20,12 @@ struct HistogramTable {
     }
 
     /// Row r's buckets are `counts[r * LogHistogram.bucketCount ..< (r + 1) * LogHistogram.bucketCount]`.
-    private let counts: FlatTable<UInt64>
-    private let summaries: FlatTable<Summary>
+    private let counts: SealedTable<UInt64>
+    private let summaries: SealedTable<Summary>
 
     init(rows: Int) {
-        counts = FlatTable(repeating: 0, count: rows * LogHistogram.bucketCount)
-        summaries = FlatTable(repeating: Summary(), count: rows)
+        counts = SealedTable(repeatElement(0, count: rows * LogHistogram.bucketCount))
+        summaries = SealedTable(repeatElement(Summary(), count: rows))
     }
 
     /// Records `value` (nanoseconds; negative counts as 0) in row `row`.

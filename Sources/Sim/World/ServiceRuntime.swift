@@ -125,11 +125,11 @@ struct EdgeRuntime {
     let callee: Int32
     let entity: Int32
     /// Policy state: one per caller instance (scope `callerInstance`) or one shared.
-    var pipelines: FlatTable<ClientPipeline>
+    let pipelines: SealedTable<ClientPipeline>
     /// Connection pool per policy slot: calls holding a connection.
-    var poolActive: FlatTable<Int>
+    let poolActive: SealedTable<Int>
     /// Attempts waiting for a connection, per policy slot.
-    var poolWaiting: FlatTable<RingDeque<AttemptHandle>>
+    let poolWaiting: SealedTable<RingDeque<AttemptHandle>>
     /// One-way network latency for this edge.
     let latency: Distribution
     let latencyIsZero: Bool
@@ -142,7 +142,7 @@ struct EdgeRuntime {
     /// What each policy slot knows of the callee's load, as one Envoy or one
     /// client library does: its own attempts outstanding to each callee host,
     /// in rows of `outstandingStride` hosts per slot (widened as hosts are added).
-    var outstanding = FlatTable<Int32>()
+    var outstanding = SealedTable<Int32>()
     var outstandingStride = 0
 
     /// The cell of `slot`'s count for `host` in `outstanding`.

@@ -67,8 +67,8 @@ extension World {
                 hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
                 perTryTimeout: pipeline.config.retry.perTryTimeout,
                 caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edgeList.count)),
-                pipelines: FlatTable(repeating: pipeline, count: slots), poolActive: FlatTable(repeating: 0, count: slots),
-                poolWaiting: FlatTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
+                pipelines: SealedTable(repeatElement(pipeline, count: slots)), poolActive: SealedTable(repeatElement(0, count: slots)),
+                poolWaiting: SealedTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
             edgeRandomList.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
             edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index
