@@ -4,9 +4,10 @@
 /// Why not a table of `LogHistogram` values: recording into one writes its
 /// `counts` array, and an `Array` asks the runtime whether its buffer is
 /// uniquely referenced before every write. The benchmark records about twelve
-/// latencies per request. Here every row lives in one `SealedTable` (fixed size: address and count stay in registers), which the
-/// recorder owns once and never copies: a record is the bucket computation,
-/// one bounds check and four stores. Buckets, their precision and the quantile
+/// latencies per request. Here every row lives in one `SealedTable` (fixed
+/// size, so its address and count stay in registers), which the recorder
+/// owns once and never copies: a record is the bucket computation, one
+/// bounds check and four stores. Buckets, their precision and the quantile
 /// rule are `LogHistogram`'s own. Readers take a row's quantiles or add it
 /// to a telemetry sketch in place; `histogram(_:)` copies it out as a
 /// `LogHistogram`.
