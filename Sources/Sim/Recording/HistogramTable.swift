@@ -4,8 +4,8 @@
 /// Why not a table of `LogHistogram` values: recording into one writes its
 /// `counts` array, and an `Array` asks the runtime whether its buffer is
 /// uniquely referenced before every write. The benchmark records about twelve
-/// latencies per request. Here every row lives in one `SealedTable` (fixed
-/// size, so its address and count stay in registers), which the recorder
+/// latencies per request. Here every row lives in one `GrowableTable` (its
+/// address and count stay in registers), which the recorder
 /// owns once and never copies: a record is the bucket computation, one
 /// bounds check and four stores. Buckets, their precision and the quantile
 /// rule are `LogHistogram`'s own. Readers take a row's quantiles or add it
@@ -21,12 +21,12 @@ struct HistogramTable {
     }
 
     /// Row r's buckets are `counts[r * LogHistogram.bucketCount ..< (r + 1) * LogHistogram.bucketCount]`.
-    private let counts: SealedTable<UInt64>
-    private let summaries: SealedTable<Summary>
+    private let counts: GrowableTable<UInt64>
+    private let summaries: GrowableTable<Summary>
 
     init(rows: Int) {
-        counts = SealedTable(repeatElement(0, count: rows * LogHistogram.bucketCount))
-        summaries = SealedTable(repeatElement(Summary(), count: rows))
+        counts = GrowableTable(repeating: 0, count: rows * LogHistogram.bucketCount)
+        summaries = GrowableTable(repeating: Summary(), count: rows)
     }
 
     /// Records `value` (nanoseconds; negative counts as 0) in row `row`.

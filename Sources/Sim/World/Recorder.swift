@@ -55,7 +55,7 @@ enum Counter: Int, CaseIterable {
 struct Recorder {
     let windowWidth: SimTime
     let entities: [EntityName]
-    let counts: SealedTable<Double>
+    let counts: GrowableTable<Double>
     let latencies: HistogramTable
     /// Which metrics each entity records, in output order.
     let metricsByEntity: [[Metric]]
@@ -73,7 +73,7 @@ struct Recorder {
     init(windowWidth: SimTime, entities: [EntityName]) {
         self.windowWidth = windowWidth
         self.entities = entities
-        counts = SealedTable(repeatElement(0, count: entities.count * Recorder.counterCount))
+        counts = GrowableTable(repeating: 0, count: entities.count * Recorder.counterCount)
         latencies = HistogramTable(rows: entities.count)
         metricsByEntity = entities.map { Recorder.metrics(for: $0.kind) }
         values = metricsByEntity.map { $0.map { _ in [] } }

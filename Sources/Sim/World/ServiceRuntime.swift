@@ -11,7 +11,7 @@ struct ServiceRuntime {
     let warmsUp: Bool
     let guardsEntry: Bool
     /// Global instance indices of every instance, in host order (all versions).
-    var hosts = FlatTable<Int32>()
+    var hosts = GrowableTable<Int32>()
     /// Global version indices.
     var versions: [Int32] = []
     /// The splitter across versions (nil with a single version).
@@ -125,11 +125,11 @@ struct EdgeRuntime {
     let callee: Int32
     let entity: Int32
     /// Policy state: one per caller instance (scope `callerInstance`) or one shared.
-    let pipelines: SealedTable<ClientPipeline>
+    let pipelines: GrowableTable<ClientPipeline>
     /// Connection pool per policy slot: calls holding a connection.
-    let poolActive: SealedTable<Int>
+    let poolActive: GrowableTable<Int>
     /// Attempts waiting for a connection, per policy slot.
-    let poolWaiting: SealedTable<RingDeque<AttemptHandle>>
+    let poolWaiting: GrowableTable<RingDeque<AttemptHandle>>
     /// One-way network latency for this edge.
     let latency: Distribution
     let latencyIsZero: Bool
@@ -142,7 +142,7 @@ struct EdgeRuntime {
     /// What each policy slot knows of the callee's load, as one Envoy or one
     /// client library does: its own attempts outstanding to each callee host,
     /// in rows of `outstandingStride` hosts per slot (widened as hosts are added).
-    var outstanding = SealedTable<Int32>()
+    var outstanding = GrowableTable<Int32>()
     var outstandingStride = 0
 
     /// The cell of `slot`'s count for `host` in `outstanding`.

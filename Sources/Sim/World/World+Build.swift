@@ -25,8 +25,8 @@ extension World {
             unregisteredHosts.append(0)
             seedList.append(streams.seed(for: "service.\(serviceSpec.name).jobs"))
         }
-        services = SealedTable(serviceList)
-        serviceSeeds = SealedTable(seedList)
+        services = GrowableTable(serviceList)
+        serviceSeeds = GrowableTable(seedList)
         let clientIndex = Dictionary(uniqueKeysWithValues: spec.clients.enumerated().map { ($1.name, Int32($0)) })
 
         // Edges: the explicit ones, then one default edge for every other caller/callee pair used.
@@ -67,8 +67,8 @@ extension World {
                 hedging: edgeSpec.policy.hedging.maxAttempts > 1, cancelsLosers: pipeline.cancelsLosers,
                 perTryTimeout: pipeline.config.retry.perTryTimeout,
                 caller: caller, callee: callee, entity: entity(.edge(edgeSpec.from, edgeSpec.to), .edge(edgeList.count)),
-                pipelines: SealedTable(repeatElement(pipeline, count: slots)), poolActive: SealedTable(repeatElement(0, count: slots)),
-                poolWaiting: SealedTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
+                pipelines: GrowableTable(repeating: pipeline, count: slots), poolActive: GrowableTable(repeating: 0, count: slots),
+                poolWaiting: GrowableTable((0..<slots).map { _ in RingDeque<AttemptHandle>(initialCapacity: 16) }),
                 latency: latency, latencyIsZero: latencySpec == .constant(.zero)))
             edgeRandomList.append(streams.stream("edge.\(edgeSpec.from)->\(edgeSpec.to)"))
             edgeIndex[edgeKey(edgeSpec.from, edgeSpec.to)] = index
@@ -125,7 +125,7 @@ extension World {
                     addInstance(service: Int32(s), version: versionIndex, ready: true)
                 }
             }
-            versions = SealedTable(versionList)
+            versions = GrowableTable(versionList)
             try buildEntryPolicies(service: s)
             if serviceSpec.kind == .queue {
                 let queueSpec = serviceSpec.queue ?? .defaultValue
@@ -157,9 +157,9 @@ extension World {
                 _ = try edge(from: clientName, to: service, path: "controllers[\(position)]")
             }
         }
-        clients = SealedTable(clientList)
-        edges = SealedTable(edgeList)
-        edgeRandom = SealedTable(edgeRandomList)
+        clients = GrowableTable(clientList)
+        edges = GrowableTable(edgeList)
+        edgeRandom = GrowableTable(edgeRandomList)
 
         // Faults.
         for (position, faultSpec) in spec.faults.enumerated() {

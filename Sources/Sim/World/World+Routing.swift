@@ -74,7 +74,7 @@ extension World {
         let old = edges[e].outstandingStride
         let stride = max(hosts, 2 * old, 4)
         let slots = edges[e].pipelines.count
-        let table = SealedTable<Int32>(repeatElement(0, count: slots * stride))
+        let table = GrowableTable<Int32>(repeating: 0, count: slots * stride)
         for slot in 0..<slots {
             for host in 0..<old { table[slot * stride + host] = edges[e].outstanding[slot * old + host] }
         }

@@ -69,30 +69,30 @@ public struct World: SimulationModel {
 
     public let spec: WorldSpec
     let streams: RandomStreams
-    // The per-entity tables written on every request are `FlatTable`s (pointer
-    // access, no copy-on-write check), or `SealedTable`s for those the build
-    // completes (services, versions, edges, clients, the edges' generators,
-    // the services' seeds, the recorder's counters: their address and count
-    // stay in registers). Copies of a World share them, so a World is built,
-    // run in place by one engine and never copied.
-    var services = SealedTable<ServiceRuntime>()
-    var versions = SealedTable<VersionRuntime>()
-    var instances = FlatTable<InstanceRuntime>()
+    // The per-entity tables written on every request are `GrowableTable`s:
+    // one pointer, no copy-on-write check, their address and count kept in
+    // the World so they stay in registers. The build completes all but the
+    // instance tables (and each service's hosts), which an autoscaler extends.
+    // Copies of a World share them, so a World is built, run in place by one
+    // engine and never copied.
+    var services = GrowableTable<ServiceRuntime>()
+    var versions = GrowableTable<VersionRuntime>()
+    var instances = GrowableTable<InstanceRuntime>()
     /// Per instance, kept apart from the instance records so those stay small
     /// (reading a field of a record copies it whole).
-    var limiters = FlatTable<ConcurrencyLimiter?>()
+    var limiters = GrowableTable<ConcurrencyLimiter?>()
     /// Listed in service discovery (load balancers may pick it). A crashed
     /// instance stays listed until discovery notices (`discoveryDelay`): the
     /// window in which a fast-failing dead host can sinkhole traffic.
-    var instanceRegistered = FlatTable<Bool>()
+    var instanceRegistered = GrowableTable<Bool>()
     /// Per service: hosts not listed in discovery (0 lets load balancing skip its scans).
     var unregisteredHosts: [Int32] = []
     /// Attempts sent to each instance whose callers still wait (for load balancing).
     /// Each instance's version (read by load balancing on every pick).
-    var instanceVersion = FlatTable<Int32>()
-    var shedders = FlatTable<LoadShedder?>()
-    var edges = SealedTable<EdgeRuntime>()
-    var clients = SealedTable<ClientRuntime>()
+    var instanceVersion = GrowableTable<Int32>()
+    var shedders = GrowableTable<LoadShedder?>()
+    var edges = GrowableTable<EdgeRuntime>()
+    var clients = GrowableTable<ClientRuntime>()
     var faults: [FaultRuntime] = []
     var calls: SlotPool<CallRecord>
     var attempts: SlotPool<AttemptRecord>
@@ -103,12 +103,12 @@ public struct World: SimulationModel {
     /// What each recording entity belongs to (parallel to `recorder.entities`).
     var owners: [EntityOwner] = [.run]
     /// Per-edge generators for policy randomness (jitter, load balancing, throttling).
-    var edgeRandom = SealedTable<Xoshiro256StarStar>()
+    var edgeRandom = GrowableTable<Xoshiro256StarStar>()
     /// Generators for fault timing (preemptions) and network latency.
     var faultRandom: Xoshiro256StarStar
     var networkRandom: Xoshiro256StarStar
     /// Root seeds of per-service job randomness, mixed with each job's identity.
-    var serviceSeeds = SealedTable<UInt64>()
+    var serviceSeeds = GrowableTable<UInt64>()
     /// The run-wide entity (all client requests together).
     let runEntity: Int32 = 0
     /// Reused buffers (no allocation per event).
