@@ -105,6 +105,7 @@ struct TelemetryTap {
 extension RingDeque where Element == TelemetrySample {
     /// Marks one sample consumed in place.
     mutating func markConsumed(at offset: Int) {
-        storage[(head + offset) & mask].consumed = true
+        precondition(offset >= 0 && offset < count, "RingDeque index out of range")
+        ring[(head &+ offset) & mask].consumed = true
     }
 }

@@ -27,7 +27,7 @@ public struct ScheduledEvent<Event> {
 /// same order.
 ///
 /// `Event` is the model's own small enum, stored inline: no closure and no
-/// allocation per event. The heap and the lanes are `FlatTable`s, reached
+/// allocation per event. The heap and the lanes are `GrowableTable`s, reached
 /// through one pointer with no copy-on-write check (an `Array` pays one on
 /// every push and pop); they grow to the peak number of pending events and
 /// are then reused, so a steady-state run allocates nothing. Like the
@@ -36,8 +36,8 @@ public struct ScheduledEvent<Event> {
 /// plus one comparison per lane. Events come out in exactly the order a
 /// single heap would give: lanes change the cost, never the result.
 public struct EventQueue<Event> {
-    var heap: FlatTable<ScheduledEvent<Event>>
-    var lanes = FlatTable<DelayLane<Event>>(reservingCapacity: maxLanes)
+    var heap: GrowableTable<ScheduledEvent<Event>>
+    var lanes = GrowableTable<DelayLane<Event>>(reservingCapacity: maxLanes)
     var laneEventCount = 0
     /// The lane the last fixed-delay push went to.
     var lastLane = 0
@@ -48,7 +48,7 @@ public struct EventQueue<Event> {
     static var arityShift: Int { 2 }
 
     public init(reservingCapacity capacity: Int = 1024) {
-        heap = FlatTable(reservingCapacity: capacity)
+        heap = GrowableTable(reservingCapacity: capacity)
     }
 
     /// Number of pending events.

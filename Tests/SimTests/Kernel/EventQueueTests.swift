@@ -126,6 +126,21 @@ import Testing
         model.removeAll { $0 % 2 == 0 }
         #expect((0..<deque.count).map { deque[$0] } == model)
     }
+
+    /// Capacity is a power of two from the first push; a copy made before a
+    /// growth keeps reading the ring it saw (its own reference keeps it alive).
+    @Test func capacityDoublesAndACopyKeepsItsRing() {
+        var deque = RingDeque<Int>(initialCapacity: 3)
+        #expect(deque.capacity == 0)
+        for value in 1...4 { deque.pushBack(value) }
+        #expect(deque.capacity == 4)
+        let copy = deque
+        deque.pushBack(5)
+        #expect(deque.capacity == 8)
+        _ = deque.popFront()
+        #expect((0..<deque.count).map { deque[$0] } == [2, 3, 4, 5])
+        #expect((0..<copy.count).map { copy[$0] } == [1, 2, 3, 4])
+    }
 }
 
 @Suite struct StationTests {
