@@ -172,6 +172,11 @@ extension World {
             versions[v].mirrorsService = true
             recorder.mirror(versions[v].entity, of: services[s].entity)
         }
+        if clients.count == 1 {
+            // The run's metrics (outcomes, latency) are the client's own.
+            runMirrorsClient = true
+            recorder.mirror(runEntity, of: clients[0].entity)
+        }
         self.owners = owners
         try buildControllers(serviceIndex: serviceIndex, clientIndex: clientIndex)
     }

@@ -43,7 +43,7 @@ extension World {
         clients[c].sequence &+= 1
         let identity = SplitMix64.mix(clients[c].identitySeed ^ clients[c].sequence)
         recorder.count(clients[c].entity, .offered)
-        recorder.count(runEntity, .offered)
+        if !runMirrorsClient { recorder.count(runEntity, .offered) }
         clients[c].inFlight += 1
         startCall(edge: clientEdge(c, identity: identity), slot: 0, parent: .none, client: Int32(c), message: -1, identity: identity, key: key,
                   priority: priority, origin: Int32(c), deadline: scheduler.now.saturatingAdd(clients[c].spec.deadline), required: true,
@@ -54,7 +54,7 @@ extension World {
     mutating func clientRequestFinished(client c: Int, outcome: OutcomeClass, latency: SimTime, scheduler: inout Scheduler<Event>) {
         let measured: SimTime? = outcome == .rejected ? nil : latency
         recorder.outcome(clients[c].entity, outcome, latency: measured)
-        recorder.outcome(runEntity, outcome, latency: measured)
+        if !runMirrorsClient { recorder.outcome(runEntity, outcome, latency: measured) }
         clients[c].inFlight -= 1
         if clients[c].spec.mode == .closed && scheduler.now < spec.duration {
             scheduler.schedule(.userStart(client: Int32(c)), after: clients[c].thinkTime.sampleDuration(using: &clients[c].random))

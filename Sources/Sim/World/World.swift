@@ -111,6 +111,9 @@ public struct World: SimulationModel {
     var serviceSeeds = GrowableTable<UInt64>()
     /// The run-wide entity (all client requests together).
     let runEntity: Int32 = 0
+    /// With a single client, the run entity repeats the client's counters and
+    /// latency (`Recorder.mirror`) and the request path records the client alone.
+    var runMirrorsClient = false
     /// Reused buffers (no allocation per event).
     var startedScratch: [AttemptHandle] = []
     var pipelineEvents: [PipelineEvent] = []
