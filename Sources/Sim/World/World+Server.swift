@@ -114,21 +114,33 @@ extension World {
         instances[i].busy.set(instances[i].station.busy, at: now)
 
         var random = jobRandom(a, service: s)
-        var work = Double(versions[v].serviceTime.sampleDuration(using: &random).ns)
+        let sampled = versions[v].serviceTime.sampleDuration(using: &random)
+        var work = Double(sampled.ns)
         // Load-dependent latency: requests in the system per slot of concurrency.
         // (Each factor is skipped when it is exactly 1: multiplying by it changes nothing.)
-        if versions[v].loadLatency.kind != .none {
+        let loadScaled = versions[v].loadLatency.kind != .none
+        if loadScaled {
             let load = Double(instances[i].station.inSystem) / Double(max(1, instances[i].concurrency))
             work *= versions[v].loadLatency.multiplier(atLoad: load)
         }
         let warmup = services[s].warmsUp ? warmupMultiplier(instance: i, service: s, now: now) : 1
-        work *= warmup * instances[i].slowdown
+        let factor = warmup * instances[i].slowdown
         let (multiplier, added) = latencyFaults(a, service: s, now: now, random: &random)
-        work = work * multiplier + Double(added.ns)
         if services[s].kind == .cache {
             attempts[a].cacheMiss = !cacheHit(a, service: s, now: now, random: &random)
         }
-        scheduler.schedule(.workDone(a), after: SimTime(roundingSaturated: min(work, 9e18)))
+        let duration: SimTime
+        if !loadScaled && factor == 1 && multiplier == 1 && added.ns == 0 && sampled.ns < 1 << 53 {
+            // Nothing scales it: the arithmetic below would give back `sampled`
+            // exactly (an integer below 2^53 survives the round trip through
+            // Double), so the second rounding is skipped.
+            duration = sampled
+        } else {
+            work *= factor
+            work = work * multiplier + Double(added.ns)
+            duration = SimTime(roundingSaturated: min(work, 9e18))
+        }
+        scheduler.schedule(.workDone(a), after: duration)
     }
 
     /// Local work finished: fail intrinsically, or make the dependency calls.
