@@ -23,7 +23,9 @@
 /// still be updated in place.
 struct GrowableTable<Element> {
     /// Owns one buffer; `initialized` says how many of its slots to
-    /// deinitialise when the last copy that sees it goes.
+    /// deinitialise when the last copy that sees it goes. Plain values
+    /// (`_isPOD`) need no deinitialising, so for them it is not kept up to
+    /// date on every append and pop: that store was 0.16% of the bench.
     final class Storage {
         let base: UnsafeMutablePointer<Element>
         @exclusivity(unchecked) var initialized = 0

@@ -7,6 +7,8 @@ public struct ArrivalProcess: Sendable {
     public let rate: RateFunction
     public let end: SimTime
     let breakpoints: [Int64]
+    /// `rate.constantRate`, read once: a constant rate takes `nextConstantArrival`.
+    let constantRate: Double?
     /// Segments are at most this long, so a smooth curve (diurnal) gets a tight bound.
     static let maxSegment = SimTime.seconds(10)
     /// Candidates rejected in one call before giving up: the rate is then
@@ -17,10 +19,12 @@ public struct ArrivalProcess: Sendable {
         self.rate = rate
         self.end = end
         breakpoints = rate.breakpoints()
+        constantRate = rate.constantRate
     }
 
     /// The first arrival strictly after `t`, or nil when there is none before `end`.
     public func nextArrival(after t: SimTime, using rng: inout some RandomNumberGenerator) -> SimTime? {
+        if let constantRate, t.ns >= 0 { return nextConstantArrival(after: t, rate: constantRate, using: &rng) }
         var current = t
         var rejections = 0
         while current < end {
@@ -38,6 +42,37 @@ public struct ArrivalProcess: Sendable {
             }
             current = candidate
             if rng.nextUnit() * bound <= rate.rate(at: candidate) && candidate > t {
+                return candidate
+            }
+            rejections += 1
+            if rejections >= ArrivalProcess.maxRejections { return nil }
+        }
+        return nil
+    }
+
+    /// `nextArrival` for a constant rate, with the same draws and the same
+    /// arithmetic: its only knot is at 0, so from t >= 0 the next breakpoint
+    /// is never reached, the bound is the rate itself, and the rate at any
+    /// time is `max(0, rate)`. What this skips is evaluating the rate
+    /// function (a search of its knots, twice per arrival).
+    func nextConstantArrival(after t: SimTime, rate: Double, using rng: inout some RandomNumberGenerator) -> SimTime? {
+        var current = t
+        var rejections = 0
+        let accepted = max(0, rate)
+        while current < end {
+            let segmentEnd = min(current.saturatingAdd(ArrivalProcess.maxSegment), end)
+            guard rate > 0 else {
+                current = segmentEnd
+                continue
+            }
+            let gapSeconds = -DeterministicMath.log(1 - rng.nextUnit()) / rate
+            let candidate = current.saturatingAdd(SimTime(seconds: gapSeconds))
+            if candidate >= segmentEnd {
+                current = segmentEnd
+                continue
+            }
+            current = candidate
+            if rng.nextUnit() * rate <= accepted && candidate > t {
                 return candidate
             }
             rejections += 1

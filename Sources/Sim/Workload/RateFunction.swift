@@ -43,6 +43,11 @@ public struct RateFunction: Sendable, Equatable {
         self.factors = factors
     }
 
+    /// The rate when it never changes (one knot, no sine, no factor), else nil.
+    var constantRate: Double? {
+        times.count == 1 && sine == nil && factors.isEmpty ? rates[0] : nil
+    }
+
     /// The same function multiplied by `factor` (a surge).
     public func multiplied(by factor: Factor) -> RateFunction {
         var copy = self

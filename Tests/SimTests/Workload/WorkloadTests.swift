@@ -115,6 +115,28 @@ import Testing
         let silent = ArrivalProcess(rate: RateSchedule.constant(0).compile(), end: .seconds(10))
         #expect(silent.nextArrival(after: .zero, using: &a) == nil)
     }
+
+    /// A constant rate takes the fast path, with the same draws and times as
+    /// the general thinning: the same rate written as two equal knots past
+    /// the end (the general path) gives exactly the same arrivals, across
+    /// many 10 s segments and from the same generator state.
+    @Test func theConstantRatePathMatchesTheGeneralOne() {
+        let end = SimTime.seconds(95)
+        let fast = ArrivalProcess(rate: RateFunction(times: [0], rates: [37], sine: nil, factors: []), end: end)
+        let general = ArrivalProcess(rate: RateFunction(times: [0, 2 * end.ns], rates: [37, 37], sine: nil, factors: []), end: end)
+        #expect(fast.constantRate == 37 && general.constantRate == nil)
+        var a = Xoshiro256StarStar(seed: 11), b = Xoshiro256StarStar(seed: 11)
+        var t = SimTime.zero, arrivals = 0
+        while let next = fast.nextArrival(after: t, using: &a) {
+            let expected = general.nextArrival(after: t, using: &b)
+            #expect(next == expected)
+            if next != expected { break }
+            t = next
+            arrivals += 1
+        }
+        #expect(general.nextArrival(after: t, using: &b) == nil)
+        #expect(arrivals > 3_000 && a.next() == b.next())
+    }
 }
 
 @Suite struct KeySamplerTests {
