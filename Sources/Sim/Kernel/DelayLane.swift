@@ -1,19 +1,29 @@
-/// A FIFO of events that were all scheduled with the same delay.
+/// A FIFO of events that come in time order: all scheduled with the same
+/// delay, or all from one source that schedules its events in time order
+/// (one client's arrivals).
 ///
 /// Time never goes back, so events pushed `delay` after the current time
 /// arrive in (time, sequence) order: the lane stays sorted without a heap.
 /// Timeouts are the case it is for: one per attempt, almost all of them
 /// stale by the time they fire, and in a binary heap they would make it deep.
+/// A client's next arrival is the other: always the soonest event, it would
+/// climb the whole heap on every push.
 /// Storage is the model's `RingDeque`, which keeps its peak capacity, so steady
 /// state allocates nothing (and, like it, a lane is owned once, never copied).
 public struct DelayLane<Event> {
-    public let delay: SimTime
+    /// What the lane is for: a fixed delay in nanoseconds (>= 0), or
+    /// -1 - source for an ordered source.
+    public let key: Int64
     var events = RingDeque<ScheduledEvent<Event>>(initialCapacity: 1024)
     /// The time of the last entry pushed (the back of the lane).
     var lastTime = Int64.min
 
     init(delay: SimTime) {
-        self.delay = delay
+        key = delay.ns
+    }
+
+    init(source: Int) {
+        key = -1 - Int64(source)
     }
 
     var isEmpty: Bool { events.isEmpty }

@@ -19,7 +19,8 @@ public struct ScheduledEvent<Event> {
 }
 
 /// Pending events ordered by (time, sequence): a 4-ary min-heap, plus a few
-/// FIFO lanes for events scheduled with a repeating fixed delay (`push(_:after:now:)`).
+/// FIFO lanes for events scheduled with a repeating fixed delay (`push(_:after:now:)`)
+/// or by a source that schedules in time order (`push(_:at:source:)`).
 ///
 /// Four children per node halve the heap's depth: a push climbs half as many
 /// levels, and a pop moves half as many entries for about the same number of
@@ -93,9 +94,9 @@ public struct EventQueue<Event> {
         let entry = ScheduledEvent(time: now.saturatingAdd(delay), sequence: nextSequence, event: event)
         // Most pushes repeat the previous delay: look there first.
         var lane = lastLane
-        if lane >= lanes.count || lanes[lane].delay != delay {
+        if lane >= lanes.count || lanes[lane].key != delay.ns {
             lane = 0
-            while lane < lanes.count && lanes[lane].delay != delay { lane += 1 }
+            while lane < lanes.count && lanes[lane].key != delay.ns { lane += 1 }
             if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(delay: delay)) }
             lastLane = lane
         }
@@ -104,6 +105,23 @@ public struct EventQueue<Event> {
             laneEventCount += 1
         } else {
             push(event, at: entry.time)
+        }
+    }
+
+    /// Adds `event` at `time` in the lane of `source` (>= 0), a source that
+    /// schedules its events in time order, such as one client's arrivals: O(1)
+    /// instead of a climb through the heap. An event out of order, or one
+    /// with no lane left for its source, goes to the heap.
+    @inline(__always) public mutating func push(_ event: Event, at time: SimTime, source: Int) {
+        let key = -1 - Int64(source)
+        var lane = 0
+        while lane < lanes.count && lanes[lane].key != key { lane += 1 }
+        if lane == lanes.count && lanes.count < Self.maxLanes { lanes.append(DelayLane(source: source)) }
+        if lane < lanes.count && lanes[lane].pushBack(ScheduledEvent(time: time, sequence: nextSequence, event: event)) {
+            nextSequence &+= 1
+            laneEventCount += 1
+        } else {
+            push(event, at: time)
         }
     }
 

@@ -36,6 +36,15 @@ public struct Scheduler<Event> {
         }
     }
 
+    /// Schedules `event` at `time` (clamped to `now`) for a source that
+    /// schedules its own events in time order, such as one client's
+    /// arrivals: they wait in a FIFO lane per source instead of the heap.
+    /// Fires at exactly the same point as `schedule(_:at:)` would.
+    @inlinable public mutating func scheduleInOrder(_ event: Event, at time: SimTime, source: Int) {
+        assert(time >= now, "scheduled an event in the past: \(time) < \(now)")
+        queue.push(event, at: time < now ? now : time, source: source)
+    }
+
     /// Asks the engine to stop after this event because a model-side limit was hit.
     public mutating func stop(because limit: RunLimit) {
         if stopRequest == nil { stopRequest = limit }

@@ -5,7 +5,7 @@ extension World {
         switch clients[client].spec.mode {
         case .open:
             if let first = clients[client].arrivals.nextArrival(after: .zero, using: &clients[client].random) {
-                scheduler.schedule(.arrival(client: c), at: first)
+                scheduler.scheduleInOrder(.arrival(client: c), at: first, source: client)
             }
         case .closed:
             // Users start spread over one think time each, not all at once.
@@ -25,7 +25,7 @@ extension World {
             sendClientRequest(c, key: key, priority: priority, scheduler: &scheduler)
         }
         let next = clients[c].nextArrival(after: scheduler.now)
-        if let next { scheduler.schedule(.arrival(client: Int32(c)), at: next) }
+        if let next { scheduler.scheduleInOrder(.arrival(client: Int32(c)), at: next, source: c) }
     }
 
     mutating func clientBurst(_ c: Int, count: Int, scheduler: inout Scheduler<Event>) {

@@ -72,6 +72,48 @@ import Testing
         #expect(popped.allSatisfy { $0.0 == $0.1 })
     }
 
+    /// Events pushed by ordered sources (more sources than lanes, and now and
+    /// then one out of its source's order, which must take the heap), mixed
+    /// with fixed-delay and absolute pushes, come out in exactly the
+    /// (time, sequence) order of a plain heap holding them all.
+    @Test func sourceLanesPopInTheSameOrderAsTheHeapAlone() {
+        var rng = SplitMix64(seed: 9)
+        var mixed = EventQueue<Int>(), heapOnly = EventQueue<Int>()
+        var now = SimTime.zero
+        var lastBySource = Array(repeating: SimTime.zero, count: EventQueue<Int>.maxLanes + 2)
+        var matched = 0
+        for id in 0..<30_000 {
+            let time: SimTime
+            switch rng.nextBelow(3) {
+            case 0:
+                let source = Int(rng.nextBelow(UInt64(lastBySource.count)))
+                let inOrder = !rng.chance(0.05)
+                let base = inOrder ? max(now, lastBySource[source]) : now
+                time = base.saturatingAdd(SimTime(ns: Int64(rng.nextBelow(800))))
+                if inOrder { lastBySource[source] = time }
+                mixed.push(id, at: time, source: source)
+            case 1:
+                time = now.saturatingAdd(.ns(250))
+                mixed.push(id, after: .ns(250), now: now)
+            default:
+                time = now.saturatingAdd(SimTime(ns: Int64(rng.nextBelow(1_500))))
+                mixed.push(id, at: time)
+            }
+            heapOnly.push(id, at: time)
+            if rng.chance(0.45), let a = mixed.popMin(), let b = heapOnly.popMin() {
+                #expect(a.time == b.time && a.sequence == b.sequence && a.event == b.event)
+                if a.event == b.event { matched += 1 }
+                now = a.time
+            }
+        }
+        while let a = mixed.popMin(), let b = heapOnly.popMin() {
+            #expect(a.event == b.event)
+            if a.event == b.event { matched += 1 }
+        }
+        #expect(mixed.isEmpty && heapOnly.isEmpty && matched == 30_000)
+        #expect(mixed.lanes.count == EventQueue<Int>.maxLanes)
+    }
+
     @Test func aLaneReusesItsStorageOnceDrained() {
         var queue = EventQueue<Int>()
         for round in 0..<3 {
