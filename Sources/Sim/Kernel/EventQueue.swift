@@ -18,6 +18,20 @@ public struct ScheduledEvent<Event> {
     }
 }
 
+/// Where an event falls in the firing order: its time, then the order it was
+/// scheduled in. A key can be reserved before its event is known
+/// (`EventQueue.reserveKey(at:)`).
+@frozen
+public struct EventKey: Equatable, Sendable {
+    public let time: SimTime
+    public let sequence: UInt64
+
+    @inlinable init(time: SimTime, sequence: UInt64) {
+        self.time = time
+        self.sequence = sequence
+    }
+}
+
 /// Pending events ordered by (time, sequence): a 4-ary min-heap, plus a few
 /// FIFO lanes for events scheduled with a repeating fixed delay (`push(_:after:now:)`)
 /// or by a source that schedules in time order (`push(_:at:source:)`).
@@ -73,6 +87,25 @@ public struct EventQueue<Event> {
     @inline(__always) public mutating func push(_ event: Event, at time: SimTime) {
         let entry = ScheduledEvent(time: time, sequence: nextSequence, event: event)
         nextSequence &+= 1
+        pushHeap(entry)
+    }
+
+    /// Takes the next sequence number, for an event at `time` that its owner
+    /// keeps aside and may push later with `push(_:key:)`.
+    @inline(__always) public mutating func reserveKey(at time: SimTime) -> EventKey {
+        defer { nextSequence &+= 1 }
+        return EventKey(time: time, sequence: nextSequence)
+    }
+
+    /// Adds `event` under a key reserved earlier: it fires exactly where an
+    /// event pushed when the key was reserved would have (sequences are
+    /// unique, so the order stays total). Each key is pushed at most once.
+    @inline(__always) public mutating func push(_ event: Event, key: EventKey) {
+        pushHeap(ScheduledEvent(time: key.time, sequence: key.sequence, event: event))
+    }
+
+    /// Adds `entry` to the heap.
+    @inline(__always) mutating func pushHeap(_ entry: ScheduledEvent<Event>) {
         heap.append(entry)
         // Sift up: move the hole towards the root while the parent fires later.
         // Every index below is in 0..<heap.count, the slots the table initialised.

@@ -45,6 +45,21 @@ public struct Scheduler<Event> {
         queue.push(event, at: time < now ? now : time, source: source)
     }
 
+    /// Reserves the place in the firing order of an event `delay` from now
+    /// (negative delays: now), as if it were scheduled at this moment, for a
+    /// timer its owner keeps aside and may schedule later with `schedule(_:key:)`
+    /// (an edge's per-try timeouts: one of them is pending at a time).
+    @inlinable @inline(__always) public mutating func reserveKey(after delay: SimTime) -> EventKey {
+        queue.reserveKey(at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
+    }
+
+    /// Schedules `event` under a key from `reserveKey(after:)` (at most once
+    /// per key), which must not be earlier than the event being handled.
+    @inlinable public mutating func schedule(_ event: Event, key: EventKey) {
+        assert(key.time >= now, "scheduled an event in the past: \(key.time) < \(now)")
+        queue.push(event, key: key)
+    }
+
     /// Asks the engine to stop after this event because a model-side limit was hit.
     public mutating func stop(because limit: RunLimit) {
         if stopRequest == nil { stopRequest = limit }

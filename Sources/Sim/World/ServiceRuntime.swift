@@ -119,8 +119,10 @@ struct EdgeRuntime {
     let cancelOnTimeout: Bool
     let hedging: Bool
     let cancelsLosers: Bool
-    /// The pipeline's per-try timeout: attempts timed by it share a delay lane.
-    let perTryTimeout: SimTime
+    /// The pipeline's per-try timeout: attempts timed by it wait in `timeouts`
+    /// (World+Timeouts), others in the event queue.
+    var perTryTimeout: SimTime
+    var timeouts = PendingTimers<AttemptHandle>()
     let caller: Caller
     let callee: Int32
     let entity: Int32

@@ -90,9 +90,9 @@ extension World {
         if kind == .retry { recorder.count(edges[edge].entity, .retries) }
         if kind == .hedge { recorder.count(edges[edge].entity, .hedges) }
         if timeout < .max {
-            // Most attempts get the edge's full per-try timeout: those share a FIFO lane.
+            // Most attempts get the edge's full per-try timeout: those wait in the edge's timers.
             if timeout == edges[edge].perTryTimeout {
-                scheduler.scheduleFixedDelay(.attemptTimeout(a), after: timeout)
+                setPerTryTimer(a, edge: edge, after: timeout, scheduler: &scheduler)
             } else {
                 scheduler.schedule(.attemptTimeout(a), after: timeout)
             }

@@ -17,6 +17,7 @@ extension World {
         case .workDone(let a): workDone(a, &scheduler)
         case .response(let a): deliverResponse(a, scheduler: &scheduler)
         case .attemptTimeout(let a): attemptTimedOut(a, scheduler: &scheduler)
+        case .perTryTimeout(let e): perTryTimerFired(edge: Int(e), scheduler: &scheduler)
         case .retry(let c):
             if calls.isLive(c) && !calls[c].finished { sendAttempt(c, kind: .retry, scheduler: &scheduler) }
         case .hedge(let c):

@@ -44,6 +44,8 @@ public struct World: SimulationModel {
         case workDone(AttemptHandle)
         case response(AttemptHandle)
         case attemptTimeout(AttemptHandle)
+        /// The front per-try timer of an edge (World+Timeouts).
+        case perTryTimeout(edge: Int32)
         case retry(call: CallHandle)
         case hedge(call: CallHandle)
         case fallbackDone(AttemptHandle)
@@ -162,6 +164,7 @@ public struct World: SimulationModel {
         case .controlTick(let k): 22 | UInt64(UInt32(bitPattern: k)) << 8
         case .controlApply(let a): 23 | UInt64(UInt32(bitPattern: a)) << 8
         case .controlRetire(let i, let life): 24 | UInt64(UInt32(bitPattern: i)) << 8 | UInt64(life) << 40
+        case .perTryTimeout(let e): 25 | UInt64(UInt32(bitPattern: e)) << 8
         }
     }
 

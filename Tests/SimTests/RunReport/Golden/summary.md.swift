@@ -13,7 +13,7 @@ One of two api instances crashes for 10 s; the web client retries.
 | FaultSim version | 0.0.0-test       |
 | Simulated time   | 1m               |
 | Metrics windows  | 30 × 2s          |
-| Events processed | 8073             |
+| Events processed | 5357             |
 | Stop reason      | reached end time |
 
 ## Topology
