@@ -17,9 +17,10 @@ public enum DeterministicMath {
     @inlinable public static func roundedToInt64(_ x: Double) -> Int64 {
         let truncated = Int64(x)
         let fraction = x - Double(truncated)
-        if fraction >= 0.5 { return truncated + 1 }
-        if fraction <= -0.5 { return truncated - 1 }
-        return truncated
+        // Selected, not branched to: whether a sampled duration rounds up is a coin toss.
+        let up: Int64 = fraction >= 0.5 ? 1 : 0
+        let down: Int64 = fraction <= -0.5 ? 1 : 0
+        return truncated &+ up &- down
     }
 
     /// Natural logarithm. `log(0) = -inf`; negative or NaN input gives NaN.
@@ -29,10 +30,10 @@ public enum DeterministicMath {
         if x.isInfinite { return .infinity }
         // x = m * 2^e with m in [sqrt(1/2), sqrt(2)).
         var (exponent, mantissa) = decompose(x)  // mantissa in [1, 2)
-        if mantissa > 1.4142135623730951 {
-            mantissa *= 0.5
-            exponent += 1
-        }
+        // Selected, not branched to: which half the mantissa falls in is a coin toss.
+        let upper = mantissa > 1.4142135623730951
+        mantissa = upper ? mantissa * 0.5 : mantissa
+        exponent = upper ? exponent + 1 : exponent
         // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716.
         let s = (mantissa - 1) / (mantissa + 1)
         let s2 = s * s

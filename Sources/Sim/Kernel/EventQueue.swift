@@ -200,20 +200,20 @@ public struct EventQueue<Event> {
         while true {
             let first = hole &<< Self.arityShift &+ 1
             if first >= count { break }
-            var best = first, bestTime = base[first].time.ns
+            var best = first, bestTime = base[first].time.ns, bestSequence = base[first].sequence
             if first &+ 3 < count {
                 // A full node (all but the last): straight-line code, no loop.
-                Self.consider(first &+ 1, best: &best, bestTime: &bestTime, in: base)
-                Self.consider(first &+ 2, best: &best, bestTime: &bestTime, in: base)
-                Self.consider(first &+ 3, best: &best, bestTime: &bestTime, in: base)
+                Self.consider(first &+ 1, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: base)
+                Self.consider(first &+ 2, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: base)
+                Self.consider(first &+ 3, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: base)
             } else {
                 var child = first &+ 1
                 while child < count {
-                    Self.consider(child, best: &best, bestTime: &bestTime, in: base)
+                    Self.consider(child, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: base)
                     child &+= 1
                 }
             }
-            if !base[best].firesBefore(last) { break }
+            if !(bestTime < last.time.ns || (bestTime == last.time.ns && bestSequence < last.sequence)) { break }
             base[hole] = base[best]
             hole = best
         }
@@ -221,16 +221,19 @@ public struct EventQueue<Event> {
         return top
     }
 
-    /// Makes `child` the `best` (earliest) so far if it fires before it. The best
-    /// time stays in a register; sequences are read only on a tie.
+    /// Makes `child` the `best` (earliest) so far if it fires before it.
+    /// Branch-free: which child is earliest is a coin toss the processor
+    /// cannot predict, so both keys are read and the winner is selected
+    /// (conditional moves) rather than branched to.
     @inline(__always)
-    static func consider(_ child: Int, best: inout Int, bestTime: inout Int64,
+    static func consider(_ child: Int, best: inout Int, bestTime: inout Int64, bestSequence: inout UInt64,
                          in base: UnsafeMutablePointer<ScheduledEvent<Event>>) {
         let time = base[child].time.ns
-        if time < bestTime || (time == bestTime && base[child].sequence < base[best].sequence) {
-            best = child
-            bestTime = time
-        }
+        let sequence = base[child].sequence
+        let earlier = (time < bestTime) != ((time == bestTime) && (sequence < bestSequence))
+        best = earlier ? child : best
+        bestTime = earlier ? time : bestTime
+        bestSequence = earlier ? sequence : bestSequence
     }
 
     /// Drops every pending event (capacity is kept).
