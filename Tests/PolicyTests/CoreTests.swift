@@ -265,6 +265,19 @@ struct Calls: WindowBucket {
         #expect(DeterministicMath.roundedToInt64(0.49999999999999994) == 0)
     }
 
+    /// Mantissas at sqrt(2), where `log` switches to halving the mantissa
+    /// (the switch is computed from a sign bit, not branched on): both sides
+    /// agree with the platform's `log` to within two units in the last place.
+    @Test func logIsExactOnBothSidesOfTheHalvingSwitch() {
+        let root2 = 1.4142135623730951
+        for x in [root2.nextDown, root2, root2.nextUp, root2 * 4, root2.nextUp * 4, root2.nextDown / 1024] {
+            let platform = Foundation.log(x)
+            #expect(abs(DeterministicMath.log(x) - platform) <= platform.magnitude.ulp * 2, "log(\(x))")
+        }
+        // Exact on a power of two: the mantissa is 1, the polynomial contributes nothing.
+        #expect(DeterministicMath.log(8) == 3 * 0.6931471805599453)
+    }
+
     // Reference values from the closed forms (computed to 17 digits offline).
     @Test(arguments: [
         (1.0, 0.0), (2.718281828459045, 1.0), (2.0, 0.6931471805599453), (10.0, 2.302585092994046),

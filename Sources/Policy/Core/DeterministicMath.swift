@@ -17,9 +17,12 @@ public enum DeterministicMath {
     @inlinable public static func roundedToInt64(_ x: Double) -> Int64 {
         let truncated = Int64(x)
         let fraction = x - Double(truncated)
-        // Selected, not branched to: whether a sampled duration rounds up is a coin toss.
-        let up: Int64 = fraction >= 0.5 ? 1 : 0
-        let down: Int64 = fraction <= -0.5 ? 1 : 0
+        // Whether a sampled duration rounds up is a coin toss the processor
+        // would mispredict, so it is computed, not branched on: the sign bit
+        // of fraction - 0.5 (exact, and +0 at a tie) is 0 exactly when
+        // fraction >= 0.5; that of -0.5 - fraction when fraction <= -0.5.
+        let up = Int64(bitPattern: ((fraction - 0.5).bitPattern >> 63) ^ 1)
+        let down = Int64(bitPattern: ((-0.5 - fraction).bitPattern >> 63) ^ 1)
         return truncated &+ up &- down
     }
 
@@ -30,10 +33,12 @@ public enum DeterministicMath {
         if x.isInfinite { return .infinity }
         // x = m * 2^e with m in [sqrt(1/2), sqrt(2)).
         var (exponent, mantissa) = decompose(x)  // mantissa in [1, 2)
-        // Selected, not branched to: which half the mantissa falls in is a coin toss.
-        let upper = mantissa > 1.4142135623730951
-        mantissa = upper ? mantissa * 0.5 : mantissa
-        exponent = upper ? exponent + 1 : exponent
+        // Which half the mantissa falls in is a coin toss, so it is computed,
+        // not branched on: the sign bit of sqrt(2) - m is 1 exactly when
+        // m > sqrt(2), and halving a normal m is one less in its exponent bits.
+        let upper = (1.4142135623730951 - mantissa).bitPattern >> 63
+        mantissa = Double(bitPattern: mantissa.bitPattern &- (upper << 52))
+        exponent += Double(upper)
         // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716.
         let s = (mantissa - 1) / (mantissa + 1)
         let s2 = s * s
