@@ -11,30 +11,26 @@ import Testing
     @Test func onlyTheFrontTimerIsArmedAndFiringHandsItBack() {
         let keys = Self.keys(3)
         var timers = PendingTimers<Int>()
-        let r1 = timers.set(100, key: keys[0])
-        #expect(r1)
-        let r2 = timers.arm()
-        #expect(r2 == keys[0])
+        // Each step returns what the owner must do next; the whole sequence is compared.
+        var steps: [String] = []
+        steps.append("set 100 -> arm: \(timers.set(100, key: keys[0]))")
+        steps.append("arm -> \(timers.arm().map { "key \($0.sequence)" } ?? "nothing")")
         // Armed: later timers wait behind it, and arming again schedules nothing.
-        let r3 = timers.set(101, key: keys[1])
-        #expect(!r3)
-        let r4 = timers.set(102, key: keys[2])
-        #expect(!r4)
-        let r5 = timers.arm()
-        #expect(r5 == nil)
-        #expect(timers.count == 3)
-        let r6 = timers.fire()
-        #expect(r6 == 100)
-        #expect(!timers.armed)
-        // The owner drops a stale front, then arms the next.
+        steps.append("set 101 -> arm: \(timers.set(101, key: keys[1]))")
+        steps.append("set 102 -> arm: \(timers.set(102, key: keys[2]))")
+        steps.append("arm -> \(timers.arm().map { "key \($0.sequence)" } ?? "nothing")")
+        steps.append("fire -> \(timers.fire()), armed: \(timers.armed), left: \(timers.count)")
+        // The owner drops a stale front (101), then arms the next.
         timers.dropFront()
-        let r7 = timers.arm()
-        #expect(r7 == keys[2])
-        let r8 = timers.fire()
-        #expect(r8 == 102)
-        #expect(timers.count == 0)
-        let r9 = timers.arm()
-        #expect(r9 == nil)
+        steps.append("arm -> \(timers.arm().map { "key \($0.sequence)" } ?? "nothing")")
+        steps.append("fire -> \(timers.fire()), armed: \(timers.armed), left: \(timers.count)")
+        steps.append("arm -> \(timers.arm().map { "key \($0.sequence)" } ?? "nothing")")
+        #expect(steps == [
+            "set 100 -> arm: true", "arm -> key 0",
+            "set 101 -> arm: false", "set 102 -> arm: false", "arm -> nothing",
+            "fire -> 100, armed: false, left: 2",
+            "arm -> key 2", "fire -> 102, armed: false, left: 0", "arm -> nothing",
+        ])
     }
 
     @Test func compactionKeepsTheFrontAndTheLiveInOrderAndBoundsTheQueue() {
@@ -42,8 +38,8 @@ import Testing
         let keys = Self.keys(minimum + 1)
         var timers = PendingTimers<Int>()
         for payload in 0..<minimum { _ = timers.set(payload, key: keys[payload]) }
-        let r10 = timers.arm()
-        #expect(r10 == keys[0])
+        let armed = timers.arm()
+        #expect(armed == keys[0])
         #expect(timers.needsCompaction)
         // Stale: every payload but multiples of 3, and the front (0) is kept armed anyway.
         timers.compact { $0 % 3 != 0 || $0 == 0 }
