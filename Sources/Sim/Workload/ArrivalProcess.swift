@@ -7,7 +7,7 @@ public struct ArrivalProcess: Sendable {
     public let rate: RateFunction
     public let end: SimTime
     let breakpoints: [Int64]
-    /// `rate.constantRate`, read once: a constant rate takes `nextConstantArrival`.
+    /// `rate.constantRate`, read once: a constant rate skips the rate function.
     let constantRate: Double?
     /// Segments are at most this long, so a smooth curve (diurnal) gets a tight bound.
     static let maxSegment = SimTime.seconds(10)
@@ -23,13 +23,26 @@ public struct ArrivalProcess: Sendable {
     }
 
     /// The first arrival strictly after `t`, or nil when there is none before `end`.
+    ///
+    /// A constant rate (from t >= 0) takes the same draws and arithmetic
+    /// without evaluating the rate function (a search of its knots, twice per
+    /// arrival): its only knot is at 0, so the next breakpoint is never
+    /// reached, the bound is the rate itself, and the rate at any time is
+    /// `max(0, rate)`.
     public func nextArrival(after t: SimTime, using rng: inout some RandomNumberGenerator) -> SimTime? {
-        if let constantRate, t.ns >= 0 { return nextConstantArrival(after: t, rate: constantRate, using: &rng) }
+        let constant = t.ns >= 0 ? constantRate : nil
         var current = t
         var rejections = 0
         while current < end {
-            let segmentEnd = min(nextBreakpoint(after: current), current.saturatingAdd(ArrivalProcess.maxSegment), end)
-            let bound = rate.upperBound(from: current, to: segmentEnd)
+            let segmentEnd: SimTime
+            let bound: Double
+            if let constant {
+                segmentEnd = min(current.saturatingAdd(ArrivalProcess.maxSegment), end)
+                bound = constant
+            } else {
+                segmentEnd = min(nextBreakpoint(after: current), current.saturatingAdd(ArrivalProcess.maxSegment), end)
+                bound = rate.upperBound(from: current, to: segmentEnd)
+            }
             guard bound > 0 else {
                 current = segmentEnd
                 continue
@@ -41,38 +54,8 @@ public struct ArrivalProcess: Sendable {
                 continue
             }
             current = candidate
-            if rng.nextUnit() * bound <= rate.rate(at: candidate) && candidate > t {
-                return candidate
-            }
-            rejections += 1
-            if rejections >= ArrivalProcess.maxRejections { return nil }
-        }
-        return nil
-    }
-
-    /// `nextArrival` for a constant rate, with the same draws and the same
-    /// arithmetic: its only knot is at 0, so from t >= 0 the next breakpoint
-    /// is never reached, the bound is the rate itself, and the rate at any
-    /// time is `max(0, rate)`. What this skips is evaluating the rate
-    /// function (a search of its knots, twice per arrival).
-    func nextConstantArrival(after t: SimTime, rate: Double, using rng: inout some RandomNumberGenerator) -> SimTime? {
-        var current = t
-        var rejections = 0
-        let accepted = max(0, rate)
-        while current < end {
-            let segmentEnd = min(current.saturatingAdd(ArrivalProcess.maxSegment), end)
-            guard rate > 0 else {
-                current = segmentEnd
-                continue
-            }
-            let gapSeconds = -DeterministicMath.log(1 - rng.nextUnit()) / rate
-            let candidate = current.saturatingAdd(SimTime(seconds: gapSeconds))
-            if candidate >= segmentEnd {
-                current = segmentEnd
-                continue
-            }
-            current = candidate
-            if rng.nextUnit() * rate <= accepted && candidate > t {
+            let rateThere = constant.map { max(0, $0) } ?? rate.rate(at: candidate)
+            if rng.nextUnit() * bound <= rateThere && candidate > t {
                 return candidate
             }
             rejections += 1
