@@ -94,7 +94,7 @@ struct TelemetryTap {
     mutating func consumeArrived(now: SimTime, window: SimTime, _ body: (TelemetrySample) -> Void) {
         for offset in 0..<samples.count where samples[offset].arrivesAt <= now && !samples[offset].consumed {
             body(samples[offset])
-            samples.markConsumed(at: offset)
+            samples[offset].consumed = true
         }
         guard let newest = newestArrived(now: now) else { return }
         let cutoff = samples[newest].scrapedAt - window
@@ -102,10 +102,3 @@ struct TelemetryTap {
     }
 }
 
-extension RingDeque where Element == TelemetrySample {
-    /// Marks one sample consumed in place.
-    mutating func markConsumed(at offset: Int) {
-        precondition(offset >= 0 && offset < count, "RingDeque index out of range")
-        ring[(head &+ offset) & mask].consumed = true
-    }
-}

@@ -18,13 +18,12 @@ public struct DelayLane<Event> {
     /// The time of the last entry pushed (the back of the lane).
     var lastTime = Int64.min
 
-    init(delay: SimTime) {
-        key = delay.ns
+    init(key: Int64) {
+        self.key = key
     }
 
-    init(source: Int) {
-        key = -1 - Int64(source)
-    }
+    /// The key of the lane for an ordered source (a fixed delay's is the delay in nanoseconds).
+    static func key(source: Int) -> Int64 { -1 - Int64(source) }
 
     var isEmpty: Bool { events.isEmpty }
     var count: Int { events.count }

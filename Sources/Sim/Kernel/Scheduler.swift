@@ -21,7 +21,12 @@ public struct Scheduler<Event> {
 
     /// Schedules `event` after `delay` (negative delays fire now).
     @inlinable @inline(__always) public mutating func schedule(_ event: Event, after delay: SimTime) {
-        queue.push(event, at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
+        queue.push(event, at: time(after: delay))
+    }
+
+    /// `delay` from now; now for a delay that is not positive.
+    @inlinable @inline(__always) func time(after delay: SimTime) -> SimTime {
+        delay.ns > 0 ? now.saturatingAdd(delay) : now
     }
 
     /// Schedules `event` after a fixed `delay` that many events share, such as
@@ -50,7 +55,7 @@ public struct Scheduler<Event> {
     /// timer its owner keeps aside and may schedule later with `schedule(_:key:)`
     /// (an edge's per-try timeouts: one of them is pending at a time).
     @inlinable @inline(__always) public mutating func reserveKey(after delay: SimTime) -> EventKey {
-        queue.reserveKey(at: delay.ns > 0 ? now.saturatingAdd(delay) : now)
+        queue.reserveKey(at: time(after: delay))
     }
 
     /// Schedules `event` under a key from `reserveKey(after:)` (at most once

@@ -69,10 +69,16 @@ public struct RingDeque<Element> {
     public var first: Element? { count > 0 ? ring[head] : nil }
     public var last: Element? { count > 0 ? ring[(head &+ count &- 1) & mask] : nil }
 
-    /// The element `offset` places from the front.
+    /// The element `offset` places from the front (readable and writable in place).
     public subscript(offset: Int) -> Element {
-        precondition(offset >= 0 && offset < count, "RingDeque index out of range")
-        return ring[(head + offset) & mask]
+        unsafeAddress {
+            precondition(offset >= 0 && offset < count, "RingDeque index out of range")
+            return UnsafePointer(ring + ((head &+ offset) & mask))
+        }
+        unsafeMutableAddress {
+            precondition(offset >= 0 && offset < count, "RingDeque index out of range")
+            return ring + ((head &+ offset) & mask)
+        }
     }
 
     /// Removes every element for which `shouldRemove` is true, keeping order. O(n).

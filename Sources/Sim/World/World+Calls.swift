@@ -192,7 +192,7 @@ extension World {
 
     /// The caller stopped waiting for `a`: it timed out.
     mutating func attemptTimedOut(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
-        guard attempts.isLive(a), !attempts[a].callerDone else { return }
+        guard attempts.isAwaited(a) else { return }
         attempts[a].callerGaveUp = true
         if edges[Int(attempts[a].edge)].cancelOnTimeout { cancelServerWork(a, scheduler: &scheduler) }
         attemptAnswered(a, .timeout, scheduler: &scheduler)

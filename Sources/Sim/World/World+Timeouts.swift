@@ -15,7 +15,7 @@ extension World {
     /// awaited, drop the stale timers behind it, arm the next live one.
     mutating func perTryTimerFired(edge e: Int, scheduler: inout Scheduler<Event>) {
         let a = edges[e].timeouts.fire()
-        while let next = edges[e].timeouts.front, !isAwaited(next.payload) { edges[e].timeouts.dropFront() }
+        while let next = edges[e].timeouts.front, !attempts.isAwaited(next.payload) { edges[e].timeouts.dropFront() }
         attemptTimedOut(a, scheduler: &scheduler)
         // Handling the timeout may have set (and armed) a retry's timer.
         armPerTryTimer(edge: e, scheduler: &scheduler)
@@ -26,20 +26,23 @@ extension World {
         if let key = edges[e].timeouts.arm() { scheduler.schedule(.perTryTimeout(edge: Int32(e)), key: key) }
     }
 
-    /// Whether a caller still waits for attempt `a` (its timeout is live).
-    @inline(__always) func isAwaited(_ a: AttemptHandle) -> Bool {
-        attempts.isLive(a) && !attempts[a].callerDone
-    }
-
     /// Drops edge `e`'s stale timers: its queue holds at most twice the live ones.
     @inline(never) mutating func compactPerTryTimers(edge e: Int) {
+        // A copy of the pool, read while the edge's timers are written.
         let pool = attempts
-        edges[e].timeouts.compact { !(pool.isLive($0) && !pool[$0].callerDone) }
+        edges[e].timeouts.compact { !pool.isAwaited($0) }
     }
 
     /// Gives every attempt's timeout its own event in the queue, as before
     /// timers were kept aside: tests compare the two ways.
     mutating func queueEveryPerTryTimeout() {
         for e in edges.indices { edges[e].perTryTimeout = SimTime(ns: -1) }
+    }
+}
+
+extension SlotPool where Record == AttemptRecord {
+    /// Whether a caller still waits for attempt `a`: its timeout is live.
+    @inline(__always) func isAwaited(_ a: AttemptHandle) -> Bool {
+        isLive(a) && !self[a].callerDone
     }
 }

@@ -5,7 +5,7 @@ import Testing
     /// Entries come out in push order across growth, and one that would fire
     /// before the back of the lane is refused (it must go to the heap).
     @Test func keepsOrderAcrossGrowthAndRefusesAnEarlierEntry() {
-        var lane = DelayLane<Int>(delay: .ms(1))
+        var lane = DelayLane<Int>(key: SimTime.ms(1).ns)
         var popped: [Int] = []
         for round in 0..<3 {
             for id in 0..<1_500 {
