@@ -210,23 +210,26 @@ enum CatalogFiles {
         let hot = try Self.run("long-tail-surge-misses-cache", "faults.0.condition.keyFrom=0", "faults.0.condition.keyTo=100",
                                "faults.0.multiplier=3")
         let shortQueue = try Self.run("long-tail-surge-misses-cache", "services.db.queueCapacity=100")
-        // 52,000 extra reads either way (within 0.2%): success 0.728 on the long tail, 1.0 on the hot keys.
+        // 52,000 extra reads either way: success under 0.75 on the long tail, 1.0 on the hot keys.
+        // The two runs draw their arrivals apart once the surges thin them
+        // differently: about 230,000 arrivals each after 60 s, so their
+        // totals differ by Poisson noise, sd ~680 (0.25%); 1% is 4 sd.
         #expect(cold.number(.successRatio) < 0.75)
         #expect(hot.number(.successRatio) == 1)
-        #expect(abs(cold.number(.offeredRequests) - hot.number(.offeredRequests)) < 0.002 * hot.number(.offeredRequests))
-        // A 100-deep queue: success 0.826, every answer useful, recovered 1 s after the scraper (13 s with 1,000).
-        #expect(cold.duration(.recoveryAfterRemoval) == .seconds(13))
-        #expect(shortQueue.duration(.recoveryAfterRemoval) == .seconds(1))
+        #expect(abs(cold.number(.offeredRequests) - hot.number(.offeredRequests)) < 0.01 * hot.number(.offeredRequests))
+        // A 100-deep queue: every answer useful, recovered 2 s after the scraper (17 s with 1,000).
+        #expect(cold.duration(.recoveryAfterRemoval) == .seconds(17))
+        #expect(shortQueue.duration(.recoveryAfterRemoval) == .seconds(2))
         #expect(shortQueue.number(.goodputRatio) == 1)
     }
 
     @Test func propagatedDeadlinesLeaveNoBacklogAfterTheSurge() throws {
         let ignored = try Self.run("deadline-backlog-outlasts-surge")
         let propagated = try Self.run("deadline-backlog-outlasts-surge", "services.api.deadlines=propagate", "services.db.deadlines=propagate")
-        // MTTR 48 s -> 31 s for a 30 s surge: recovered 18 s -> 1 s after it ended.
-        #expect(ignored.duration(.mttr) == .seconds(48))
+        // MTTR 49 s -> 31 s for a 30 s surge: recovered 19 s -> 1 s after it ended.
+        #expect(ignored.duration(.mttr) == .seconds(49))
         #expect(propagated.duration(.mttr) == .seconds(31))
-        #expect(ignored.duration(.recoveryAfterRemoval) == .seconds(18))
+        #expect(ignored.duration(.recoveryAfterRemoval) == .seconds(19))
         #expect(propagated.duration(.recoveryAfterRemoval) == .seconds(1))
     }
 

@@ -47,7 +47,7 @@ public struct ArrivalProcess: Sendable {
                 current = segmentEnd
                 continue
             }
-            let gapSeconds = -DeterministicMath.log(1 - rng.nextUnit()) / bound
+            let gapSeconds = UnitExponential.sample(using: &rng) / bound
             let candidate = current.saturatingAdd(SimTime(seconds: gapSeconds))
             if candidate >= segmentEnd {
                 current = segmentEnd

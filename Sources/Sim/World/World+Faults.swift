@@ -244,7 +244,7 @@ extension World {
 
     mutating func schedulePreemption(_ f: Int, scheduler: inout Scheduler<Event>) {
         let meanSeconds = 60 / max(faults[f].spec.ratePerMinute, 1e-9)
-        let wait = -meanSeconds * DeterministicMath.log(1 - faultRandom.nextUnit())
+        let wait = meanSeconds * UnitExponential.sample(using: &faultRandom)
         scheduler.schedule(.preempt(fault: Int32(f)), after: SimTime(seconds: wait))
     }
 

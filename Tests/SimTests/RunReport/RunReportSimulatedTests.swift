@@ -29,11 +29,11 @@ import Testing
         #expect(storms.first?.entity == "edge:web->api")
         #expect(storms.first?.start == .seconds(20))
         #expect(storms.first?.end == .seconds(34))
-        #expect(storms.first?.extraAttempts == 392)
-        #expect(a.retryAmplificationPeak == 155.0 / 81)
+        #expect(storms.first?.extraAttempts == 407)
+        #expect(a.retryAmplificationPeak == 175.0 / 96)
         // Retries hide most failures: the breaker, which sees whole calls, never opens.
         #expect(a.runValue(.breakerOpens) == .number(0, .count))
-        #expect(a.edges[0].retries == 415)
+        #expect(a.edges[0].retries == 435)
     }
 
     @Test func crashWithoutRetriesHasNoStormAndNoAmplification() throws {

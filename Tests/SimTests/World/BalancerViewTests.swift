@@ -29,7 +29,7 @@ import Testing
         // One shared balancer sees db/0's 50 ms requests pile up and steers away from it.
         #expect(sharedShare < 0.2, "shared \(sharedShare)")
         // Twenty sidecars at 10 requests/s each rarely have one outstanding: their counts
-        // tie at 0 and rotate, so db/0 gets about half the picks (exactly half with seed 1).
-        #expect(sidecarShare > 0.45 && sidecarShare <= 0.5, "sidecars \(sidecarShare)")
+        // tie at 0 and rotate, so db/0 gets about half the picks (0.50009 with seed 1).
+        #expect(abs(sidecarShare - 0.5) < 0.05, "sidecars \(sidecarShare)")
     }
 }

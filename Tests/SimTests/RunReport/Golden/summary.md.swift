@@ -13,7 +13,7 @@ One of two api instances crashes for 10 s; the web client retries.
 | FaultSim version | 0.0.0-test       |
 | Simulated time   | 1m               |
 | Metrics windows  | 30 × 2s          |
-| Events processed | 5357             |
+| Events processed | 5321             |
 | Stop reason      | reached end time |
 
 ## Topology
@@ -41,22 +41,22 @@ MTTR counts from the fault's start to the first of 3 healthy windows in a row; m
 | Time to recover (MTTR)                  |              16s | `mttr`                    |
 | Recovery after fault removed            |               6s | `recoveryAfterRemoval`    |
 | Metastable                              |               no | `metastable`              |
-| Peak retry amplification                |            1.91x | `retryAmplificationPeak`  |
+| Peak retry amplification                |            1.82x | `retryAmplificationPeak`  |
 | Retry storm episodes                    |                1 | `retryStormEpisodes`      |
-| Extra attempts in storms                |              392 | `retryStormExtraAttempts` |
+| Extra attempts in storms                |              407 | `retryStormExtraAttempts` |
 | Oscillating                             |               no | `oscillating`             |
 | Oscillation period                      | *no oscillation* | `oscillationPeriod`       |
 | State flips per minute (busiest entity) |         3.00/min | `stateFlipsPerMinute`     |
 | Breaker opens                           |                0 | `breakerOpens`            |
 | SLO attainment (windows)                |           73.33% | `sloAttainment`           |
-| Error budget consumed                   |           25.96x | `errorBudgetConsumed`     |
-| Success ratio                           |           97.40% | `successRatio`            |
-| p99 latency (worst window)              |         301.3 ms | `latencyP99Ms`            |
+| Error budget consumed                   |           27.08x | `errorBudgetConsumed`     |
+| Success ratio                           |           97.29% | `successRatio`            |
+| p99 latency (worst window)              |         285.6 ms | `latencyP99Ms`            |
 | Goodput ratio                           |          100.00% | `goodputRatio`            |
 | Fallback hit ratio                      |            0.00% | `fallbackHitRatio`        |
 | Shed share                              |            0.00% | `shedShare`               |
 | Rejected share                          |            0.00% | `rejectedShare`           |
-| Requests offered                        |             2428 | `offeredRequests`         |
+| Requests offered                        |             2400 | `offeredRequests`         |
 
 ## Expectations
 
@@ -82,7 +82,7 @@ Not drawn (nothing to show): Breaker states, Queue length per service.
 
 | Edge          | Start | End |  Peak | Peak at | Extra attempts | Wasted work | Ongoing at end |
 | ------------- | ----: | --: | ----: | ------: | -------------: | ----------: | -------------- |
-| edge:web->api |   20s | 34s | 1.91x |     26s |            392 |           0 | no             |
+| edge:web->api |   20s | 34s | 1.82x |     26s |            407 |           0 | no             |
 
 A storm is 2 or more windows in a row with attempts / offered ≥ 1.5x and at least 1 offered call/s.
 
@@ -90,7 +90,7 @@ A storm is 2 or more windows in a row with attempts / offered ≥ 1.5x and at le
 
 | Series               | Period | r(period) | Amplitude | Cycles | Oscillating |
 | -------------------- | -----: | --------: | --------: | -----: | ----------- |
-| service:api inFlight |     4s |      0.25 |     0.593 |   15.0 | no          |
+| service:api inFlight |    16s |      0.17 |     0.533 |    3.8 | no          |
 
 5 other key series have no dominant period.
 
@@ -102,20 +102,20 @@ A storm is 2 or more windows in a row with attempts / offered ≥ 1.5x and at le
 
 | Edge          | Offered | Attempts | Retries | Peak ampl. | Rej. breaker | Rej. budget | Rej. throttle | Rej. limiter | Failures                          | Worst p99 (ms) | Breaker opens |
 | ------------- | ------: | -------: | ------: | ---------: | -----------: | ----------: | ------------: | -----------: | --------------------------------- | -------------: | ------------: |
-| edge:web->api |    2428 |     2843 |     415 |      1.91x |            0 |           0 |             0 |            0 | overloaded 17, connectionError 46 |          301.3 |             0 |
+| edge:web->api |    2400 |     2835 |     435 |      1.82x |            0 |           0 |             0 |            0 | overloaded 19, connectionError 46 |          285.6 |             0 |
 
 ## Services
 
 | Service     | Offered | Success | Worst p99 (ms) | Goodput |  Shed | Fallbacks | Rejected | Instances up | Peak in flight | Peak queue |
 | ----------- | ------: | ------: | -------------: | ------: | ----: | --------: | -------: | -----------: | -------------: | ---------: |
-| service:api |    2700 |  87.59% |           47.3 | 100.00% | 0.00% |     0.00% |    0.00% |          1–2 |              1 |          0 |
+| service:api |    2682 |  87.06% |           40.4 | 100.00% | 0.00% |     0.00% |    0.00% |          1–2 |              1 |          0 |
 
 ## Versions
 
 | Version        | Offered | Success | Worst p99 (ms) | Failures            | Weight % (first → last) | Instances up |
 | -------------- | ------: | ------: | -------------: | ------------------- | ----------------------: | -----------: |
-| version:api@v1 |    1233 |  72.81% |           35.6 | connectionError 335 |                 50 → 50 |          0–1 |
-| version:api@v2 |    1467 | 100.00% |           47.3 | none                |                 50 → 50 |            1 |
+| version:api@v1 |    1218 |  71.51% |           33.6 | connectionError 347 |                 50 → 50 |          0–1 |
+| version:api@v2 |    1464 | 100.00% |           40.4 | none                |                 50 → 50 |            1 |
 
 """##
 }
