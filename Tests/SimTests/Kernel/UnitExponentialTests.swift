@@ -35,6 +35,17 @@ private struct StuckGenerator: RandomNumberGenerator {
         #expect(abs(layers[255].bottom + UnitExponential.area / (layers[255].scale * 0x1.0p53) - 1) < 1e-9)
     }
 
+    /// The common path's compact table holds each layer's threshold and scale, bit for bit.
+    @Test func sureLayersRepeatTheLayers() {
+        var mismatched: [Int] = []
+        for i in 0..<UnitExponential.layerCount {
+            let sure = UnitExponential.sureLayers[i], layer = UnitExponential.layers[i]
+            if sure.threshold != layer.threshold || sure.scale.bitPattern != layer.scale.bitPattern { mismatched.append(i) }
+        }
+        #expect(mismatched == [])
+        #expect(MemoryLayout<UnitExponential.SureLayer>.stride == 16)
+    }
+
     /// One million draws: mean and variance 1, and the largest gap between
     /// the sample's CDF and 1 - e^-x (Kolmogorov-Smirnov) below its 1% critical value.
     @Test func drawsFollowTheUnitExponential() {
