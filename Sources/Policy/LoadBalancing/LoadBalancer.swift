@@ -4,7 +4,9 @@
 public struct LoadBalancer: Sendable {
     public let config: LoadBalancerConfig
     /// The host picked last (round robin and tie-breaking continue after it).
-    public private(set) var cursor: Int = -1
+    public var cursor: Int { lastPicked }
+    /// `cursor`'s storage, set by the inlinable two-choices pick.
+    @usableFromInline var lastPicked = -1
 
     public init(config: LoadBalancerConfig) {
         self.config = config
@@ -51,27 +53,27 @@ public struct LoadBalancer: Sendable {
                 chosen = outstanding(b) < outstanding(a) ? b : a
             }
         }
-        if let chosen { cursor = chosen }
+        if let chosen { lastPicked = chosen }
         return chosen
     }
 
     /// Power of two choices when every one of `hostCount > 1` hosts is
     /// eligible: the draw picks hosts by index directly. The same two draws
     /// and comparison as the general case (whose n-th eligible host is then
-    /// host n). Always inlined: `ClientPipeline.pickHost` asks for it first,
-    /// without the general pick's dispatch.
-    @inline(__always)
+    /// host n). Always inlined, and inlinable: `ClientPipeline.pickHost` and
+    /// `pickTwoChoicesIfDirect` ask for it first, without the general pick's dispatch.
+    @inlinable @inline(__always)
     mutating func pickTwoChoicesAmongAll(hostCount: Int, outstanding: (Int) -> Int,
                                          using rng: inout some RandomNumberGenerator) -> Int {
         let (first, second) = Self.twoDistinct(below: hostCount, using: &rng)
         let chosen = outstanding(second) < outstanding(first) ? second : first
-        cursor = chosen
+        lastPicked = chosen
         return chosen
     }
 
     /// Two distinct indices below `count` (> 1), from two draws: the second
     /// skips the first. Both power-of-two-choices paths draw through it.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func twoDistinct(below count: Int, using rng: inout some RandomNumberGenerator) -> (first: Int, second: Int) {
         let first = Int(rng.nextBelow(UInt64(count)))
         var second = Int(rng.nextBelow(UInt64(count - 1)))

@@ -18,7 +18,7 @@ public struct ClientPipeline: Sendable {
     var throttle: AdaptiveThrottle
     var rateLimiter: RateLimiter
     var bulkhead: ConcurrencyLimiter
-    var balancer: LoadBalancer
+    @usableFromInline var balancer: LoadBalancer
     var outliers: OutlierDetector
     /// Guard stages acting once per call (before `retry` in `order`) and per
     /// attempt (after it): as sets, and as lists in the declared order.
@@ -36,7 +36,7 @@ public struct ClientPipeline: Sendable {
     /// without walking the list.
     let onlyAttemptGuard: ClientPipelineConfig.Stage?
     /// For `pickHost`: power of two choices without outlier ejection.
-    let picksTwoChoicesDirectly: Bool
+    @usableFromInline let picksTwoChoicesDirectly: Bool
     @usableFromInline var events: [PipelineEvent] = []
     var outlierScratch: [OutlierEvent] = []
 
@@ -288,6 +288,18 @@ public struct ClientPipeline: Sendable {
             return host
         }
         return balancer.pick(hostCount: hostCount, isEligible: isEligible, outstanding: outstanding, using: &rng)
+    }
+
+    /// `pickHost`'s usual case, inlinable so that the caller's `outstanding`
+    /// closure is inlined with it (a call through a closure context otherwise,
+    /// twice per pick): power of two choices, no outlier ejection, and
+    /// `hostCount > 1` hosts all eligible. Then the same draws and the same
+    /// host as `pickHost`; nil when the case does not apply (ask `pickHost`).
+    @inlinable @inline(__always)
+    public mutating func pickTwoChoicesIfDirect(hostCount: Int, allEligible: Bool, outstanding: (Int) -> Int,
+                                                using rng: inout some RandomNumberGenerator) -> Int? {
+        guard picksTwoChoicesDirectly && allEligible && hostCount > 1 else { return nil }
+        return balancer.pickTwoChoicesAmongAll(hostCount: hostCount, outstanding: outstanding, using: &rng)
     }
 
     /// Periodic outlier sweep (un-ejection, success-rate ejection).

@@ -57,8 +57,13 @@ extension World {
         let registered = instanceRegistered.unsafeBase, versionOf = instanceVersion.unsafeBase
         let outstanding = edges[edge].outstanding.unsafeBase + slot * edges[edge].outstandingStride
         let pipeline = edges[edge].pipelines.address(slot)
+        let allEligible = allHostsEligible(service: callee)
+        if let host = pipeline.pointee.pickTwoChoicesIfDirect(hostCount: hostCount, allEligible: allEligible,
+                                                             outstanding: { host in Int(outstanding[host]) }, using: &edgeRandom[edge]) {
+            return host
+        }
         return pipeline.pointee.pickHost(
-            hostCount: hostCount, allEligible: allHostsEligible(service: callee),
+            hostCount: hostCount, allEligible: allEligible,
             isEligible: { host in
                 let instance = Int(hosts[host])
                 return registered[instance] && versionOf[instance] == version

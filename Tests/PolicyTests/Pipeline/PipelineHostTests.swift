@@ -47,8 +47,10 @@ import Testing
         var direct = try pipeline(ejecting: false)
         var scanned = try pipeline(ejecting: false)
         var ejecting = try pipeline(ejecting: true)
+        var inlined = try pipeline(ejecting: false)
         #expect(direct.picksTwoChoicesDirectly && !ejecting.picksTwoChoicesDirectly)
         var rngDirect = Xoshiro256StarStar(seed: 5), rngScanned = Xoshiro256StarStar(seed: 5), rngEjecting = Xoshiro256StarStar(seed: 5)
+        var rngInlined = Xoshiro256StarStar(seed: 5)
         var loadRng = SplitMix64(seed: UInt64(hosts))
         var mismatches = 0
         var chosen: [Int: Int] = [:]
@@ -58,14 +60,43 @@ import Testing
             let b = scanned.pickHost(hostCount: hosts, isEligible: { _ in true }, outstanding: { load[$0] }, using: &rngScanned)
             let c = ejecting.pickHost(hostCount: hosts, allEligible: true, isEligible: { _ in true }, outstanding: { load[$0] },
                                       using: &rngEjecting)
-            if a != b || a != c || direct.balancer.cursor != scanned.balancer.cursor { mismatches += 1 }
+            // The inlinable entry point, as the simulator calls it: the direct pick, else the general one.
+            let d = inlined.pickTwoChoicesIfDirect(hostCount: hosts, allEligible: true, outstanding: { load[$0] }, using: &rngInlined)
+                ?? inlined.pickHost(hostCount: hosts, allEligible: true, isEligible: { _ in true }, outstanding: { load[$0] }, using: &rngInlined)
+            if a != b || a != c || a != d || direct.balancer.cursor != scanned.balancer.cursor
+                || inlined.balancer.cursor != direct.balancer.cursor { mismatches += 1 }
             if let a { chosen[a, default: 0] += 1 }
         }
         #expect(mismatches == 0)
         // The same number of draws: the generators are at the same point.
-        let nextDraws = [rngDirect.next(), rngScanned.next(), rngEjecting.next()]
+        let nextDraws = [rngDirect.next(), rngScanned.next(), rngEjecting.next(), rngInlined.next()]
         #expect(Set(nextDraws).count == 1)
         #expect(chosen.count == hosts)  // every host gets picked
+    }
+
+    /// The inlinable pick answers only its own case, and otherwise draws nothing.
+    @Test func directPickDeclinesOtherCasesWithoutDrawing() throws {
+        func pipeline(_ kind: LoadBalancerConfig.Kind, ejecting: Bool) throws -> ClientPipeline {
+            try ClientPipeline(config: ClientPipelineConfig(order: [.retry], retry: PipelineFixtures.retry(1),
+                                                            loadBalancer: LoadBalancerConfig(kind: kind), ejectOutliers: ejecting))
+        }
+        var twoChoices = try pipeline(.powerOfTwoChoices, ejecting: false)
+        var ejecting = try pipeline(.powerOfTwoChoices, ejecting: true)
+        var roundRobin = try pipeline(.roundRobin, ejecting: false)
+        var rng = Xoshiro256StarStar(seed: 9)
+        let declined = [
+            twoChoices.pickTwoChoicesIfDirect(hostCount: 3, allEligible: false, outstanding: { _ in 0 }, using: &rng),
+            twoChoices.pickTwoChoicesIfDirect(hostCount: 1, allEligible: true, outstanding: { _ in 0 }, using: &rng),
+            ejecting.pickTwoChoicesIfDirect(hostCount: 3, allEligible: true, outstanding: { _ in 0 }, using: &rng),
+            roundRobin.pickTwoChoicesIfDirect(hostCount: 3, allEligible: true, outstanding: { _ in 0 }, using: &rng),
+        ]
+        #expect(declined == [nil, nil, nil, nil])
+        var untouched = Xoshiro256StarStar(seed: 9)
+        #expect(rng.next() == untouched.next())
+        // Host 1 has less outstanding than host 0: of the two drawn, the less loaded wins.
+        let picked = twoChoices.pickTwoChoicesIfDirect(hostCount: 2, allEligible: true, outstanding: { $0 == 1 ? 0 : 5 }, using: &rng)
+        #expect(picked == 1)
+        #expect(twoChoices.balancer.cursor == 1)
     }
 
     @Test func ejectedHostLeavesTheRotationUntilASweepReturnsIt() throws {
