@@ -268,12 +268,13 @@ public struct ClientPipeline: Sendable {
     /// `allEligible` says every host passes `isEligible` (a hint that saves scans; same pick).
     ///
     /// Power of two choices among hosts all eligible, with no ejection (the
-    /// usual case) is answered first, without the general pick's dispatch.
+    /// usual case) is answered first by `pickTwoChoicesIfDirect`, without the
+    /// general pick's dispatch.
     @_specialize(exported: true, where G == Xoshiro256StarStar)
     public mutating func pickHost<G: RandomNumberGenerator>(hostCount: Int, allEligible: Bool = false, isEligible: (Int) -> Bool,
                                                             outstanding: (Int) -> Int, using rng: inout G) -> Int? {
-        if picksTwoChoicesDirectly && allEligible && hostCount > 1 {
-            return balancer.pickTwoChoicesAmongAll(hostCount: hostCount, outstanding: outstanding, using: &rng)
+        if let host = pickTwoChoicesIfDirect(hostCount: hostCount, allEligible: allEligible, outstanding: outstanding, using: &rng) {
+            return host
         }
         guard config.ejectOutliers else {
             return balancer.pick(hostCount: hostCount, allEligible: allEligible, isEligible: isEligible, outstanding: outstanding, using: &rng)

@@ -20,30 +20,31 @@ private struct StuckGenerator: RandomNumberGenerator {
 
 @Suite struct UnitExponentialTests {
     @Test func layersHaveEqualAreaAndCloseAtTheTop() {
-        let layers = UnitExponential.layers
+        let layers = UnitExponential.layers, heights = UnitExponential.heights
         for i in 1..<UnitExponential.layerCount {
             let width = layers[i].scale * 0x1.0p53
-            let area = width * (layers[i].top - layers[i].bottom)
+            let area = width * (heights[i].top - heights[i].bottom)
             #expect(abs(area / UnitExponential.area - 1) < 1e-9, "layer \(i): area \(area)")
         }
         // The base layer: its rectangle plus the tail past r, each as the curve gives them.
-        let base = UnitExponential.r * layers[0].top + layers[0].top
+        let base = UnitExponential.r * heights[0].top + heights[0].top
         #expect(abs(base / UnitExponential.area - 1) < 1e-9)
         // The top layer reaches e^0 = 1, and its bottom plus its share closes the recursion.
-        #expect(layers[255].top == 1)
+        #expect(heights[255].top == 1)
         #expect(layers[255].threshold == 0)
-        #expect(abs(layers[255].bottom + UnitExponential.area / (layers[255].scale * 0x1.0p53) - 1) < 1e-9)
+        #expect(abs(heights[255].bottom + UnitExponential.area / (layers[255].scale * 0x1.0p53) - 1) < 1e-9)
     }
 
-    /// The common path's compact table holds each layer's threshold and scale, bit for bit.
-    @Test func sureLayersRepeatTheLayers() {
+    /// The common path's table is 16 bytes a layer; the heights beside it
+    /// stack without gaps (each layer's top is the next one's bottom).
+    @Test func layersAreCompactAndHeightsStack() {
         var mismatched: [Int] = []
-        for i in 0..<UnitExponential.layerCount {
-            let sure = UnitExponential.sureLayers[i], layer = UnitExponential.layers[i]
-            if sure.threshold != layer.threshold || sure.scale.bitPattern != layer.scale.bitPattern { mismatched.append(i) }
+        for i in 1..<(UnitExponential.layerCount - 1) {
+            let top = UnitExponential.heights[i].top, nextBottom = UnitExponential.heights[i + 1].bottom
+            if top.bitPattern != nextBottom.bitPattern { mismatched.append(i) }
         }
         #expect(mismatched == [])
-        #expect(MemoryLayout<UnitExponential.SureLayer>.stride == 16)
+        #expect(MemoryLayout<UnitExponential.Layer>.stride == 16)
     }
 
     /// One million draws: mean and variance 1, and the largest gap between
