@@ -95,7 +95,7 @@ extension ClientPipeline {
     /// own, so nothing is recorded.
     mutating func abandonOutstanding(_ call: inout CallState, now: Nanoseconds) {
         if perAttempt.contains(.bulkhead) {
-            for _ in 0..<call.outstanding { bulkhead.releaseIgnored() }
+            for _ in 0..<call.outstandingCount { bulkhead.releaseIgnored() }
         }
         for _ in 0..<call.breakerPermitsOut {
             if let transition = breaker.release(now: now, admittedIn: call.permitEpoch) {
@@ -104,8 +104,8 @@ extension ClientPipeline {
         }
         for _ in 0..<call.hedgesOut { budget.refundRetry(now: now, retryCause: .timeout) }
         for _ in 0..<max(0, call.retriesOut - call.hedgesOut) { budget.refundRetry(now: now, retryCause: call.lastRetryCause) }
-        activeRetries = max(0, activeRetries - call.retriesOut)
-        call.outstanding = 0
+        activeRetries = max(0, activeRetries - Int(call.retriesOut))
+        call.outstandingCount = 0
         call.retriesOut = 0
         call.hedgesOut = 0
         call.breakerPermitsOut = 0

@@ -154,7 +154,7 @@ public struct ClientPipeline: Sendable {
         // A ratio budget earns from original requests actually sent, not from calls a guard refused.
         if kind == .first { budget.recordRequest(now: now) }
         call.attempts += 1
-        call.outstanding += 1
+        call.outstandingCount += 1
         switch kind {
         case .first: break
         case .retry: call.lastRetryCause = retryCause
@@ -191,7 +191,7 @@ public struct ClientPipeline: Sendable {
         budget.recordOutcome(now: now, outcome: outcome, wasRetry: ticket.isRetryOrHedge, retryCause: ticket.retryCause)
         call.lastOutcome = outcome
         if outcome == .success { return .complete(.success) }
-        if call.outstanding > 0 { return .wait }
+        if call.outstandingCount > 0 { return .wait }
         let decision = config.retry.decide(attemptsMade: call.attempts, outcome: outcome, now: now, requestStart: call.started,
                                            previousDelay: call.previousDelay, retryAfter: retryAfter, using: &rng)
         guard case .retry(let delay) = decision else { return .complete(outcome) }
@@ -241,7 +241,7 @@ public struct ClientPipeline: Sendable {
     /// run for every answered attempt.
     @inline(__always)
     mutating func settle(_ call: inout CallState, ticket: AttemptTicket) {
-        call.outstanding = max(0, call.outstanding - 1)
+        call.outstandingCount = max(0, call.outstandingCount - 1)
         if ticket.isRetryOrHedge {
             activeRetries = max(0, activeRetries - 1)
             call.retriesOut = max(0, call.retriesOut - 1)

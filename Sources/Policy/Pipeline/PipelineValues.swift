@@ -8,31 +8,37 @@ public struct CallState: Sendable, Equatable, BitwiseCopyable {
     /// The earlier of the retry config's deadline and the caller's own.
     public internal(set) var deadline: Nanoseconds
     public internal(set) var attempts: Int = 0
-    public internal(set) var outstanding: Int = 0
     public internal(set) var previousDelay: Nanoseconds = .zero
-    public internal(set) var lastOutcome: OutcomeClass = .rejected
-    /// Guard stages admitted for the whole call (to record and release at its end).
-    @usableFromInline var outerAdmitted: StageSet = []
-    /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
-    var outerBreakerEpoch: UInt32 = 0
+    /// Attempts sent and not yet settled. This and the counts of what they
+    /// hold below are 32-bit: they count attempts out at once, each a request
+    /// in flight. (The value is 64 bytes; the simulator keeps one per call.)
+    @usableFromInline var outstandingCount: Int32 = 0
     /// Retries and hedges out, and the per-attempt breaker permits out (all of
     /// `permitEpoch`: permits of an older epoch can no longer be returned).
     /// Hedges that lose the race are never reported: `finishCall` gives back
     /// what they hold, or a bulkhead permit, a half-open trial or the retry
     /// budget's tokens would leak.
-    @usableFromInline var retriesOut = 0
+    @usableFromInline var retriesOut: Int32 = 0
     /// Of `retriesOut`, the hedges (the budget priced each as a retry after a
     /// timeout); the others are retries priced by `lastRetryCause` (retries go
     /// out one at a time: one is only decided when nothing is outstanding).
-    @usableFromInline var hedgesOut = 0
-    var lastRetryCause: OutcomeClass = .serverError
-    @usableFromInline var breakerPermitsOut = 0
+    @usableFromInline var hedgesOut: Int32 = 0
+    @usableFromInline var breakerPermitsOut: Int32 = 0
     var permitEpoch: UInt32 = 0
+    /// The breaker epoch the call was admitted in (a permit is only returned to the epoch that issued it).
+    var outerBreakerEpoch: UInt32 = 0
+    public internal(set) var lastOutcome: OutcomeClass = .rejected
+    var lastRetryCause: OutcomeClass = .serverError
+    /// Guard stages admitted for the whole call (to record and release at its end).
+    @usableFromInline var outerAdmitted: StageSet = []
     /// Set by `finishCall`: later reports about this call change nothing.
     @usableFromInline var finished = false
 
+    /// Attempts sent and not yet answered, timed out or cancelled.
+    public var outstanding: Int { Int(outstandingCount) }
+
     /// Whether attempts still out hold anything `abandonOutstanding` gives back.
-    @inlinable var hasAttemptsOut: Bool { outstanding > 0 || breakerPermitsOut > 0 || retriesOut > 0 || hedgesOut > 0 }
+    @inlinable var hasAttemptsOut: Bool { outstandingCount > 0 || breakerPermitsOut > 0 || retriesOut > 0 || hedgesOut > 0 }
 }
 
 /// Which kind of attempt the caller wants to send.

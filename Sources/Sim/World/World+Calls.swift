@@ -20,8 +20,8 @@ extension World {
         let usedSlot = Int(slot)
         let record = CallRecord(
             edge: e, policySlot: slot, parentAttempt: parent, client: client, message: message, identity: identity, key: key,
-            priority: priority, origin: origin, deadline: deadline, started: now, state: start.state, outstanding: InlineHandles(),
-            finished: false, required: required, fallbackLatency: fallbackLatency, lastOutcome: .rejected, attemptsSent: 0)
+            priority: priority, origin: origin, state: start.state, outstanding: InlineHandles(),
+            finished: false, required: required, attemptsSent: 0, fallbackLatency: fallbackLatency)
         guard let c = calls.allocate(record) else {
             edges[edge].inFlight -= 1
             hitModelLimit(.model(name: "maxInFlight (calls alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
@@ -220,7 +220,6 @@ extension World {
             return
         }
         calls[c].outstanding.remove(a)
-        calls[c].lastOutcome = outcome
         let host = attempts[a].host >= 0 ? Int(attempts[a].host) : nil
         let decision = edges[edge].pipelines[slot].finishAttempt(
             &calls[c].state, ticket: attempts[a].ticket, host: host, now: now, outcome: outcome,
@@ -300,7 +299,7 @@ extension World {
             leaveCaller(loser, scheduler: &scheduler)
             releaseIfDone(loser)
         }
-        let latency = now - calls[c].started
+        let latency = now - calls[c].state.started
         recorder.outcome(edges[edge].entity, outcome, latency: outcome == .rejected ? nil : latency)
         edges[edge].inFlight -= 1
         edges[edge].pipelines[slot].finishCall(&calls[c].state, now: now, outcome: outcome, latency: latency)

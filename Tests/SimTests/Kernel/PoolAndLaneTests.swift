@@ -1,4 +1,5 @@
 import Testing
+import Policy
 @testable import Sim
 
 @Suite struct DelayLaneRingTests {
@@ -52,6 +53,20 @@ import Testing
         #expect(taken == [10, 13, 12, 11])
         #expect(handles.count == 0)
         #expect(handles[0] == .none && handles[3] == .none)
+    }
+}
+
+/// A call's record is allocated, written and read on every service visit:
+/// its size is part of the benchmark's working set, so a change to it shows here.
+@Suite struct CallRecordLayoutTests {
+    @Test func callRecordKeepsNoCopyOfThePolicyState() {
+        // Five 8-byte handles and a one-byte count.
+        #expect(MemoryLayout<InlineHandles>.size == 41)
+        // Start, deadline, attempts, backoff; four 32-bit counts of what is out; two epochs; four bytes.
+        #expect(MemoryLayout<CallState>.stride == 64)
+        // 48 bytes of identity and routing, the policy state, the handles, flags, the fallback latency.
+        #expect(MemoryLayout<CallRecord>.stride == 168)
+        #expect(MemoryLayout<AttemptRecord>.stride == 120)
     }
 }
 
