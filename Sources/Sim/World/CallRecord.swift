@@ -124,50 +124,52 @@ enum JobPhase: UInt8 {
 /// the server finishes after the caller gave up is wasted work.
 /// Public only as the type tag of `AttemptHandle`; its fields are internal.
 public struct AttemptRecord: BitwiseCopyable {
-    var call: CallHandle
-    var kind: AttemptKind
-    /// 0 for the first attempt of its call, then 1, 2...
-    var attemptNumber: Int16
-    /// Copied from the call, so the attempt can outlive it (a hedge that lost).
-    var edge: Int32
-    var policySlot: Int32
+    // Fields go from the widest alignment to the narrowest, so the record
+    // has no padding inside (104 bytes; a layout test pins it).
     var identity: UInt64
     var key: UInt64
-    var priority: UInt8
-    /// Copied from the call: dependency calls made for this job carry it on.
-    var origin: Int32
     /// The call's deadline (the earlier of its caller's and its edge's retry
     /// deadline; `.max` = none): a service with `deadlines: propagate` drops
     /// the job once it has passed and gives it to its dependency calls.
     var deadline: SimTime
-    /// Holds one of its edge's pooled connections.
-    var holdsConnection: Bool
+    var sent: SimTime
+    var arrived: SimTime
+    var call: CallHandle
+    /// Copied from the call, so the attempt can outlive it (a hedge that lost).
+    var edge: Int32
+    var policySlot: Int32
+    /// Copied from the call: dependency calls made for this job carry it on.
+    var origin: Int32
     /// Global instance index serving it; -1 when none could be picked.
     var instance: Int32
     /// Host position within the callee service (for load balancing and ejection).
     var host: Int32
     var version: Int32
-    var sent: SimTime
-    var arrived: SimTime
+    /// The pipeline's ticket (which per-attempt stages admitted it).
+    var ticket: AttemptTicket
+    /// 0 for the first attempt of its call, then 1, 2...
+    var attemptNumber: Int16
+    var step: Int16
+    var pendingChildCalls: Int16
+    var kind: AttemptKind
+    var priority: UInt8
     var phase: JobPhase
+    /// The server's answer once `phase == .done`.
+    var outcome: OutcomeClass
+    /// Holds one of its edge's pooled connections.
+    var holdsConnection: Bool
     /// The caller has its answer or stopped waiting.
     var callerDone: Bool
     /// The caller stopped waiting before the answer (timeout, hedge lost, cancel).
     var callerGaveUp: Bool
     /// Cancel queued or pending work when the caller gives up.
     var cancelRequested: Bool
-    var step: Int16
-    var pendingChildCalls: Int16
     var failedRequired: Bool
     var usedFallback: Bool
-    /// The server's answer once `phase == .done`.
-    var outcome: OutcomeClass
     /// Holds a server slot (in the station) that must be freed.
     var holdsSlot: Bool
     /// Holds a permit of the instance's concurrency limiter.
     var holdsLimiterPermit: Bool
-    /// The pipeline's ticket (which per-attempt stages admitted it).
-    var ticket: AttemptTicket
     /// A cache miss whose answer fills the cache.
     var cacheMiss: Bool
 }

@@ -130,13 +130,12 @@ extension World {
                              host: Int?, version: Int32, ticket: AttemptTicket, scheduler: inout Scheduler<Event>) -> AttemptHandle? {
         let now = scheduler.now
         let record = AttemptRecord(
-            call: waiting ? c : .none, kind: kind, attemptNumber: attemptNumber, edge: calls[c].edge, policySlot: calls[c].policySlot,
-            identity: identity, key: calls[c].key, priority: calls[c].priority, origin: calls[c].origin,
-            deadline: calls[c].state.deadline, holdsConnection: false,
-            instance: host.map { services[callee].hosts[$0] } ?? -1, host: Int32(host ?? -1), version: version, sent: now, arrived: now,
-            phase: .travelling, callerDone: !waiting, callerGaveUp: false, cancelRequested: false, step: 0, pendingChildCalls: 0,
-            failedRequired: false, usedFallback: false, outcome: .connectionError, holdsSlot: false, holdsLimiterPermit: false,
-            ticket: ticket, cacheMiss: false)
+            identity: identity, key: calls[c].key, deadline: calls[c].state.deadline, sent: now, arrived: now,
+            call: waiting ? c : .none, edge: calls[c].edge, policySlot: calls[c].policySlot, origin: calls[c].origin,
+            instance: host.map { services[callee].hosts[$0] } ?? -1, host: Int32(host ?? -1), version: version, ticket: ticket,
+            attemptNumber: attemptNumber, step: 0, pendingChildCalls: 0, kind: kind, priority: calls[c].priority, phase: .travelling,
+            outcome: .connectionError, holdsConnection: false, callerDone: !waiting, callerGaveUp: false, cancelRequested: false,
+            failedRequired: false, usedFallback: false, holdsSlot: false, holdsLimiterPermit: false, cacheMiss: false)
         guard let a = attempts.allocate(record) else {
             hitModelLimit(.model(name: "maxInFlight (attempts alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
             return nil
