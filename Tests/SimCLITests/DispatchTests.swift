@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Sim
 @testable import SimCLI
 
 @Suite struct DispatchTests {
@@ -58,6 +59,54 @@ import Testing
         #expect(result.out.hasPrefix("{\"faultsimVersion\":\"\(FaultSimCLI.version)\",\"workloads\":[{\"workload\":\"mmc\",\"requests\":20000,\"events\":40000,"))
         #expect(result.out.contains("\"stop\":\"no events left\"}]}"))
         #expect(result.out.contains("\"peakRSSBytes\":"))
+    }
+
+    @Test func repeatReportsTheMedianRunAndTheRangeOfRequestsPerSecond() throws {
+        let result = faultsim("bench", "--workload", "mmc", "--scale", "20000", "--repeat", "3", "--json")
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let row = try #require((object["workloads"] as? [[String: Any]])?.first)
+        #expect(row["runs"] as? Int == 3)
+        #expect(row["requests"] as? Int == 20_000)
+        #expect(row["events"] as? Int == 40_000)
+        let median = try #require(row["requestsPerSecond"] as? Double)
+        let slowest = try #require(row["requestsPerSecondMin"] as? Double)
+        let fastest = try #require(row["requestsPerSecondMax"] as? Double)
+        #expect(slowest <= median && median <= fastest)
+
+        let table = faultsim("bench", "--workload", "mmc", "--scale", "20000", "--repeat", "2")
+        let lines = table.out.split(separator: "\n")
+        #expect(lines.first == "workload    requests      events        wall_s   requests/s    events/s      peak_rss_mb  runs  min_req/s     max_req/s     stop")
+        #expect(lines.count == 2 && lines[1].hasPrefix("mmc         20000         40000 ") && lines[1].hasSuffix("no events left"))
+        #expect(lines[1].contains("  2     "))
+    }
+
+    @Test func aSingleRunKeepsTheColumnsItAlwaysHad() {
+        let result = faultsim("bench", "--workload", "mmc", "--scale", "20000")
+        #expect(result.out.hasPrefix("workload    requests      events        wall_s   requests/s    events/s      peak_rss_mb  stop\n"))
+        #expect(!faultsim("bench", "--workload", "mmc", "--scale", "20000", "--json").out.contains("\"runs\""))
+    }
+
+    /// The median of an odd count is the middle run; of an even count, the faster middle one.
+    @Test func medianRunIsChosenByWallTime() throws {
+        func row(_ seconds: Double, events: UInt64 = 10) -> BenchRow {
+            BenchRow(workload: "w", counts: BenchmarkCounts(requests: 100, events: events, simulatedTime: .seconds(1), stopReason: .queueEmpty),
+                     wallSeconds: seconds, peakRSSBytes: 0)
+        }
+        let odd = BenchRow(median: [row(3), row(1), row(2)])
+        #expect(odd.wallSeconds == 2 && odd.runs == 3)
+        #expect(odd.requestsPerSecondRange == (100.0 / 3)...100.0)
+        #expect(BenchRow(median: [row(4), row(1), row(3), row(2)]).wallSeconds == 2)
+        let single = BenchRow(median: [row(5)])
+        #expect(single.runs == 1 && single.requestsPerSecondRange == nil)
+        #expect(BenchRow.firstMismatch(in: [row(1), row(2), row(3)]) == nil)
+        #expect(BenchRow.firstMismatch(in: [row(1), row(2), row(3, events: 11)])?.wallSeconds == 3)
+    }
+
+    @Test func repeatOutsideItsRangeIsAUsageError() {
+        let result = faultsim("bench", "--repeat", "0")
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix("faultsim bench: --repeat expects an integer in 1...100, got \"0\"\n"))
     }
 
     @Test func unknownWorkloadIsAUsageError() {
