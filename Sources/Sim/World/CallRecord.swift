@@ -26,24 +26,24 @@ public struct CallRecord: BitwiseCopyable {
     /// The policy's per-call state: when the call started, its deadline (the
     /// earlier of the caller's and the edge's retry deadline), attempt counts,
     /// backoff, and the outcome of its latest finished attempt (the call's
-    /// result if it gives up). The record keeps no copy of these.
+    /// result if it gives up). The record keeps no copy of these: attempts
+    /// sent so far are `state.attempts` (the pipeline counts each one it
+    /// lets out, and each one it lets out is sent).
     var state: CallState
     /// Attempts sent and not yet answered, timed out or abandoned (at most 5: hedging's cap).
     var outstanding: InlineHandles
     var finished: Bool
     /// How the parent treats a failure of this call.
     var required: Bool
-    /// Attempts sent so far.
-    var attemptsSent: Int16
     var fallbackLatency: SimTime
 }
 
 /// Up to five handles stored inline (no allocation): a call's outstanding attempts.
 struct InlineHandles {
     private var storage: (AttemptHandle, AttemptHandle, AttemptHandle, AttemptHandle, AttemptHandle) = (.none, .none, .none, .none, .none)
-    /// One byte: the handles fill the rest of the 44-byte value.
-    private var live: UInt8 = 0
-    var count: Int { Int(live) }
+    /// One byte after the five 8-byte handles (41 bytes in all).
+    private var storedCount: UInt8 = 0
+    var count: Int { Int(storedCount) }
     static let capacity = 5
 
     /// The handle in slot `index` (`.none` at and past `count`).
@@ -57,7 +57,7 @@ struct InlineHandles {
     mutating func takeFirst() -> AttemptHandle? {
         let live = count
         guard live > 0 else { return nil }
-        self.live = UInt8(live - 1)
+        storedCount = UInt8(live - 1)
         return withSlots { slots in
             let first = slots[0]
             slots[0] = slots[live - 1]
@@ -71,7 +71,7 @@ struct InlineHandles {
         let live = count
         guard live < InlineHandles.capacity else { return false }
         withSlots { $0[live] = handle }
-        self.live = UInt8(live + 1)
+        storedCount = UInt8(live + 1)
         return true
     }
 
@@ -86,7 +86,7 @@ struct InlineHandles {
             }
             return false
         }
-        if found { self.live = UInt8(live - 1) }
+        if found { storedCount = UInt8(live - 1) }
     }
 
     /// The slots as one buffer: a homogeneous tuple is laid out as an array,

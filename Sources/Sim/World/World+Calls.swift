@@ -21,7 +21,7 @@ extension World {
         let record = CallRecord(
             edge: e, policySlot: slot, parentAttempt: parent, client: client, message: message, identity: identity, key: key,
             priority: priority, origin: origin, state: start.state, outstanding: InlineHandles(),
-            finished: false, required: required, attemptsSent: 0, fallbackLatency: fallbackLatency)
+            finished: false, required: required, fallbackLatency: fallbackLatency)
         guard let c = calls.allocate(record) else {
             edges[edge].inFlight -= 1
             hitModelLimit(.model(name: "maxInFlight (calls alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
@@ -51,7 +51,7 @@ extension World {
     /// Asks the pipeline for another attempt of `c` and sends it.
     mutating func sendAttempt(_ c: CallHandle, kind: AttemptKind, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if Int(calls[c].attemptsSent) >= spec.limits.maxAttemptsPerCall {
+        if calls[c].state.attempts >= spec.limits.maxAttemptsPerCall {
             // Retries and hedges together may not send more than this per call: the run stops, naming it.
             hitModelLimit(.model(name: "maxAttemptsPerCall", bound: Int64(spec.limits.maxAttemptsPerCall)), scheduler: &scheduler)
             return
@@ -82,10 +82,9 @@ extension World {
         let callee = Int(edges[edge].callee)
         let version = routeVersion(c, kind: kind, service: callee, edge: edge, scheduler: &scheduler)
         let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
-        guard let a = newAttempt(of: c, waiting: true, kind: kind, attemptNumber: calls[c].attemptsSent, identity: calls[c].identity,
+        guard let a = newAttempt(of: c, waiting: true, kind: kind, attemptNumber: Int16(calls[c].state.attempts - 1), identity: calls[c].identity,
                                  callee: callee, host: picked, version: version, ticket: ticket, scheduler: &scheduler) else { return }
         _ = calls[c].outstanding.append(a)
-        calls[c].attemptsSent += 1
         recorder.count(edges[edge].entity, .attempts)
         if kind == .retry { recorder.count(edges[edge].entity, .retries) }
         if kind == .hedge { recorder.count(edges[edge].entity, .hedges) }

@@ -85,29 +85,6 @@ struct BenchRow {
     var requestsPerSecond: Double { Double(counts.requests) / wallSeconds }
     var eventsPerSecond: Double { Double(counts.events) / wallSeconds }
 
-    /// The run of median wall time (the faster of the two middle ones for an
-    /// even count), carrying the range of all the runs' requests/s.
-    init(median runs: [BenchRow]) {
-        let byTime = runs.sorted { $0.wallSeconds < $1.wallSeconds }
-        self = byTime[(byTime.count - 1) / 2]
-        guard runs.count > 1 else { return }
-        self.runs = runs.count
-        requestsPerSecondRange = byTime.last!.requestsPerSecond...byTime.first!.requestsPerSecond
-    }
-
-    /// The first run whose simulated counts differ from the first run's: the
-    /// same workload, scale and seed must simulate the same thing every time.
-    static func firstMismatch(in runs: [BenchRow]) -> BenchRow? {
-        runs.first { $0.counts != runs[0].counts }
-    }
-
-    init(workload: String, counts: BenchmarkCounts, wallSeconds: Double, peakRSSBytes: Int) {
-        self.workload = workload
-        self.counts = counts
-        self.wallSeconds = wallSeconds
-        self.peakRSSBytes = peakRSSBytes
-    }
-
     /// The columns of a single run; with `--repeat`, the run count and the
     /// requests/s range come before `stop`.
     static func table(_ rows: [BenchRow]) -> String {
@@ -148,5 +125,24 @@ struct BenchRow {
 
     static func format(_ value: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", value)
+    }
+}
+
+/// Repeated runs (`--repeat`). In an extension, so the row keeps its memberwise initializer.
+extension BenchRow {
+    /// The run of median wall time (the faster of the two middle ones for an
+    /// even count), carrying the range of all the runs' requests/s.
+    init(median runs: [BenchRow]) {
+        let byTime = runs.sorted { $0.wallSeconds < $1.wallSeconds }
+        self = byTime[(byTime.count - 1) / 2]
+        guard runs.count > 1 else { return }
+        self.runs = runs.count
+        requestsPerSecondRange = byTime.last!.requestsPerSecond...byTime.first!.requestsPerSecond
+    }
+
+    /// The first run whose simulated counts differ from the first run's: the
+    /// same workload, scale and seed must simulate the same thing every time.
+    static func firstMismatch(in runs: [BenchRow]) -> BenchRow? {
+        runs.first { $0.counts != runs[0].counts }
     }
 }

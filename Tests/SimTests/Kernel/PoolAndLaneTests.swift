@@ -65,7 +65,7 @@ import Policy
         // Start, deadline, attempts, backoff; four 32-bit counts of what is out; two epochs; four bytes.
         #expect(MemoryLayout<CallState>.stride == 64)
         // 48 bytes of identity and routing, the policy state, the handles, flags, the fallback latency.
-        #expect(MemoryLayout<CallRecord>.stride == 168)
+        #expect(MemoryLayout<CallRecord>.stride == 160)
         // No padding inside: 40 bytes of identity and time, 28 of routing, the ticket, counts, flags.
         #expect(MemoryLayout<AttemptRecord>.stride == 104)
     }
