@@ -16,7 +16,11 @@ let package = Package(
         // and a service that links only Policy (no Foundation) must still link.
         .target(name: "Policy", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The simulator: kernel, model, faults, analysis, report writers.
-        .target(name: "Sim", dependencies: ["Policy"]),
+        // FAULTSIM_CHECKED compiles in the bounds checks of the World's
+        // tables (`GrowableTable`): on in debug builds, and the test command
+        // passes it to the optimised build the tests and CI run.
+        .target(name: "Sim", dependencies: ["Policy"],
+                swiftSettings: [.define("FAULTSIM_CHECKED", .when(configuration: .debug))]),
         // Scenario files, validation, the built-in catalog.
         .target(name: "Scenarios", dependencies: ["Sim"]),
         // The `faultsim` executable: argv, stdout/stderr, exit codes.

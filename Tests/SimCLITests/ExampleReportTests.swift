@@ -7,7 +7,7 @@ import Testing
 /// report without running anything. A fresh run must reproduce them byte for
 /// byte (determinism across machines and builds). Regenerate after a change
 /// that is meant to alter reports:
-/// `FAULTSIM_UPDATE_EXAMPLES=1 swift test -c release -Xswiftc -enable-testing --filter ExampleReport`.
+/// `FAULTSIM_UPDATE_EXAMPLES=1 swift test -c release -Xswiftc -enable-testing -Xswiftc -DFAULTSIM_CHECKED --filter ExampleReport`.
 @Suite struct ExampleReportTests {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("reports/examples")

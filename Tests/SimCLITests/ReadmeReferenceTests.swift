@@ -5,7 +5,7 @@ import Testing
 /// the README documents every part field by field while each page stays a
 /// small file to edit. Relative links are rewritten to repository paths so
 /// they still resolve from the README. Regenerate after editing a page:
-/// `FAULTSIM_UPDATE_README=1 swift test -c release -Xswiftc -enable-testing --filter ReadmeReference`.
+/// `FAULTSIM_UPDATE_README=1 swift test -c release -Xswiftc -enable-testing -Xswiftc -DFAULTSIM_CHECKED --filter ReadmeReference`.
 @Suite struct ReadmeReferenceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let pages = [

@@ -73,7 +73,7 @@ public struct EventQueue<Event> {
     }
 
     /// Number of pending events.
-    public var count: Int { heap.count + laneEventCount }
+    public var count: Int { heap.count &+ laneEventCount }
     public var isEmpty: Bool { count == 0 }
     /// The time of the next event, if any.
     public var nextTime: SimTime? { peek()?.time }
@@ -155,7 +155,7 @@ public struct EventQueue<Event> {
         }
         if lane < lanes.count && lanes[lane].pushBack(ScheduledEvent(time: time, sequence: nextSequence, event: event)) {
             nextSequence &+= 1
-            laneEventCount += 1
+            laneEventCount &+= 1
         } else {
             push(event, at: time)
         }
@@ -184,7 +184,7 @@ public struct EventQueue<Event> {
     /// Removes and returns the first event of `source` as `peek` named it.
     @inline(__always) public mutating func pop(from source: Int) -> ScheduledEvent<Event> {
         guard source >= 0 else { return popHeap() }
-        laneEventCount -= 1
+        laneEventCount &-= 1
         return lanes[source].popFront()
     }
 

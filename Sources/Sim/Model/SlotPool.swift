@@ -73,19 +73,19 @@ public struct SlotPool<Record: BitwiseCopyable> {
     /// Stores `record` and returns its handle, or nil when the pool is at its limit.
     @inline(__always) public mutating func allocate(_ record: Record) -> Handle<Record>? {
         if freeCount > 0 {
-            freeCount -= 1
+            freeCount &-= 1
             let index = free[freeCount]
             let generation = base[Int(index)].generation
             base[Int(index)] = Slot(record: record, generation: generation, live: true)
-            liveCount += 1
+            liveCount &+= 1
             peakLiveCount = max(peakLiveCount, liveCount)
             return Handle(index: index, generation: generation)
         }
         guard slotCount < capacityLimit else { return nil }
         if slotCount == slotCapacity { grow() }
         (base + slotCount).initialize(to: Slot(record: record, generation: 0, live: true))
-        slotCount += 1
-        liveCount += 1
+        slotCount &+= 1
+        liveCount &+= 1
         peakLiveCount = max(peakLiveCount, liveCount)
         return Handle(index: UInt32(slotCount - 1), generation: 0)
     }
@@ -115,8 +115,8 @@ public struct SlotPool<Record: BitwiseCopyable> {
         base[index].live = false
         base[index].generation &+= 1
         free[freeCount] = handle.index
-        freeCount += 1
-        liveCount -= 1
+        freeCount &+= 1
+        liveCount &-= 1
     }
 
     /// Handles of every live record, in index order (allocates: for rare events such as a crash).

@@ -31,8 +31,9 @@ struct HistogramTable {
 
     /// Records `value` (nanoseconds; negative counts as 0) in row `row`.
     @inline(__always) func record(_ row: Int, _ value: Int64) {
-        // The row is bounds-checked here, so the bucket (always below
-        // bucketCount) stays inside the row's slice of `counts`.
+        // The row is bounds-checked here (in a checked build; the recorder's
+        // rows are its entities), so the bucket (always below bucketCount)
+        // stays inside the row's slice of `counts`.
         let summary = summaries.address(row)
         counts[row &* LogHistogram.bucketCount &+ LogHistogram.bucket(of: value)] &+= 1
         summary.pointee.total &+= 1

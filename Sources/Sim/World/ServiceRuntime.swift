@@ -149,7 +149,7 @@ struct EdgeRuntime {
 
     /// The cell of `slot`'s count for `host` in `outstanding`.
     @inline(__always) func outstandingCell(slot: Int32, host: Int32) -> Int {
-        Int(slot) * outstandingStride + Int(host)
+        Int(slot) &* outstandingStride &+ Int(host)
     }
 }
 

@@ -2,6 +2,11 @@ extension World {
     /// Resolves names to indices and creates services, versions, instances,
     /// edges, clients and faults, and the recording entities.
     mutating func build() throws(WorldBuildError) {
+        // An attempt's number is kept in 16 bits (`AttemptRecord.attemptNumber`).
+        guard (1...Int(Int16.max)).contains(spec.limits.maxAttemptsPerCall) else {
+            throw WorldBuildError(path: "limits.maxAttemptsPerCall",
+                                  message: "expected 1...\(Int16.max), got \(spec.limits.maxAttemptsPerCall)")
+        }
         var entities: [EntityName] = [.run]
         var owners: [EntityOwner] = [.run]
         func entity(_ name: EntityName, _ owner: EntityOwner) -> Int32 {

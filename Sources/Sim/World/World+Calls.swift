@@ -15,7 +15,7 @@ extension World {
         let now = scheduler.now
         let edge = Int(e)
         recorder.count(edges[edge].entity, .offered)
-        edges[edge].inFlight += 1
+        edges[edge].inFlight &+= 1
         let start = edges[edge].pipelines[Int(slot)].startCall(now: now, deadline: deadline, using: &edgeRandom[edge])
         let usedSlot = Int(slot)
         let record = CallRecord(
@@ -23,7 +23,7 @@ extension World {
             priority: priority, origin: origin, state: start.state, outstanding: InlineHandles(),
             finished: false, required: required, fallbackLatency: fallbackLatency)
         guard let c = calls.allocate(record) else {
-            edges[edge].inFlight -= 1
+            edges[edge].inFlight &-= 1
             hitModelLimit(.model(name: "maxInFlight (calls alive at once)", bound: Int64(spec.limits.maxInFlight)), scheduler: &scheduler)
             return
         }
@@ -40,7 +40,7 @@ extension World {
     @inline(__always) mutating func startChildCall(parent a: AttemptHandle, call: ResolvedCall, scheduler: inout Scheduler<Event>) {
         let edge = Int(call.edge)
         let slot = edges[edge].pipelines.count == 1 ? 0 : Int32(Int(attempts[a].host) % edges[edge].pipelines.count)
-        let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(attempts[a].attemptNumber) << 48)
+        let identity = SplitMix64.mix(attempts[a].identity ^ (UInt64(UInt16(bitPattern: attempts[a].attemptNumber)) << 48)
                                       ^ (UInt64(attempts[a].step) << 32) ^ UInt64(UInt32(bitPattern: call.edge)))
         startCall(edge: call.edge, slot: slot, parent: a, client: -1, message: -1, identity: identity, key: attempts[a].key,
                   priority: attempts[a].priority, origin: attempts[a].origin,
@@ -82,7 +82,9 @@ extension World {
         let callee = Int(edges[edge].callee)
         let version = routeVersion(c, kind: kind, service: callee, edge: edge, scheduler: &scheduler)
         let picked = pickHost(service: callee, version: version, edge: edge, slot: slot)
-        guard let a = newAttempt(of: c, waiting: true, kind: kind, attemptNumber: Int16(calls[c].state.attempts - 1), identity: calls[c].identity,
+        // The attempt just let out is number attempts - 1, below maxAttemptsPerCall
+        // (checked in sendAttempt), which the build keeps within Int16.
+        guard let a = newAttempt(of: c, waiting: true, kind: kind, attemptNumber: Int16(truncatingIfNeeded: calls[c].state.attempts &- 1), identity: calls[c].identity,
                                  callee: callee, host: picked, version: version, ticket: ticket, scheduler: &scheduler) else { return }
         _ = calls[c].outstanding.append(a)
         recorder.count(edges[edge].entity, .attempts)
@@ -107,7 +109,7 @@ extension World {
             return
         }
         let cell = edges[edge].outstandingCell(slot: attempts[a].policySlot, host: attempts[a].host)
-        edges[edge].outstanding[cell] += 1
+        edges[edge].outstanding[cell] &+= 1
         if edges[edge].poolSize > 0 {
             if edges[edge].poolActive[slot] >= edges[edge].poolSize {
                 attempts[a].phase = .waitingForConnection
@@ -245,7 +247,7 @@ extension World {
             // Counted from dispatch on, connection wait included.
             let edge = Int(attempts[a].edge)
             let cell = edges[edge].outstandingCell(slot: attempts[a].policySlot, host: attempts[a].host)
-            edges[edge].outstanding[cell] -= 1
+            edges[edge].outstanding[cell] &-= 1
         }
         if attempts[a].phase == .waitingForConnection || attempts[a].holdsConnection { leaveConnectionPool(a, scheduler: &scheduler) }
     }
@@ -299,7 +301,7 @@ extension World {
         }
         let latency = now - calls[c].state.started
         recorder.outcome(edges[edge].entity, outcome, latency: outcome == .rejected ? nil : latency)
-        edges[edge].inFlight -= 1
+        edges[edge].inFlight &-= 1
         edges[edge].pipelines[slot].finishCall(&calls[c].state, now: now, outcome: outcome, latency: latency)
         drainPipelineEvents(edge: edge, slot: slot, now: now)
         let record = calls[c]

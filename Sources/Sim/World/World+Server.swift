@@ -321,7 +321,7 @@ extension World {
     /// identity, so a request draws the same service time and errors whatever
     /// else happened before it (common random numbers across policies).
     @inline(__always) mutating func jobRandom(_ a: AttemptHandle, service s: Int, salt: UInt64 = 0) -> SplitMix64 {
-        let identity = attempts[a].identity &+ UInt64(attempts[a].attemptNumber) &* 0x9E37_79B9_7F4A_7C15
+        let identity = attempts[a].identity &+ UInt64(UInt16(bitPattern: attempts[a].attemptNumber)) &* 0x9E37_79B9_7F4A_7C15
         return SplitMix64(seed: SplitMix64.mix(serviceSeeds[s] ^ identity) &+ salt)
     }
 

@@ -37,6 +37,13 @@ import Testing
         #expect(Array(before) == [10, 2])
     }
 
+    /// The test command and CI build with `FAULTSIM_CHECKED` (README, "Set-up"):
+    /// every test and scenario runs with the World's tables bounds-checked.
+    /// Dropping the flag from the command fails here, not silently.
+    @Test func testBuildsCheckEveryTableIndex() {
+        #expect(GrowableTable<Int>.boundsChecked)
+    }
+
     /// `popLast` and `removeAll` give up their elements; the buffer is kept.
     @Test func popLastAndRemoveAll() {
         var table = GrowableTable(repeating: 5, count: 3)

@@ -21,6 +21,18 @@ func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double 
             clients: [ClientSpec(name: "web", target: "api", rate: .constant(rateRps))])
     }
 
+    /// An attempt's number is kept in 16 bits: a spec built in code (the
+    /// scenario validator allows 1...100) past that is refused by name.
+    @Test func attemptsPerCallBeyondSixteenBitsIsRefused() throws {
+        var spec = Self.threeTier()
+        spec.limits.maxAttemptsPerCall = 32_768
+        #expect(throws: WorldBuildError(path: "limits.maxAttemptsPerCall", message: "expected 1...32767, got 32768")) {
+            try World(spec: spec, seed: 1)
+        }
+        spec.limits.maxAttemptsPerCall = 32_767
+        #expect(try World(spec: spec, seed: 1).spec.limits.maxAttemptsPerCall == 32_767)
+    }
+
     @Test func everyRequestEndsExactlyOnceOrIsStillInFlight() throws {
         let result = try Simulation.run(Self.threeTier(), seed: 1)
         #expect(result.stopReason == .reachedEndTime)
