@@ -2,6 +2,20 @@ import Testing
 @testable import Sim
 
 @Suite struct EventQueueTests {
+    /// The World's heap entries are 32 bytes, and each node's four children
+    /// start on a cache line (two whole lines per sift-down level), before
+    /// and after the heap grows; the order is unchanged.
+    @Test func eachNodesChildrenStartOnACacheLine() {
+        #expect(MemoryLayout<ScheduledEvent<World.Event>>.stride == 32)
+        var queue = EventQueue<World.Event>(reservingCapacity: 4)
+        for n in 0..<1_000 { queue.push(.windowClose, at: SimTime(ns: Int64((n * 7_919) % 1_000))) }
+        let base = queue.heap.unsafeBase
+        #expect((0..<250).allSatisfy { UInt(bitPattern: base + 4 * $0 + 1) % 64 == 0 })
+        var times: [Int64] = []
+        while let event = queue.popMin() { times.append(event.time.ns) }
+        #expect(times == Array(0..<1_000))
+    }
+
     @Test func popsInTimeOrderAndEqualTimesInSchedulingOrder() {
         var queue = EventQueue<Int>()
         queue.push(1, at: .ms(20))

@@ -69,6 +69,24 @@ import Policy
         // No padding inside: 40 bytes of identity and time, 28 of routing, the ticket, counts, flags.
         #expect(MemoryLayout<AttemptRecord>.stride == 104)
     }
+
+    /// Pool slots are whole cache lines from a line start: an attempt's slot
+    /// (record, generation, live flag: 112 bytes) takes two, a call's three.
+    @Test func poolSlotsStartOnCacheLines() {
+        #expect(SlotPool<AttemptRecord>.slotStride == 128)
+        #expect(SlotPool<CallRecord>.slotStride == 192)
+        // A record as wide as an attempt's: 104 bytes.
+        struct Wide: BitwiseCopyable {
+            var identity: UInt64
+            var rest: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+        }
+        #expect(SlotPool<Wide>.slotStride == 128)
+        var pool = SlotPool<Wide>(capacityLimit: 10_000, reserving: 1)
+        for index in 0..<3_000 { _ = pool.allocate(Wide(identity: UInt64(index), rest: (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))) }
+        // Grown twelve times, every slot still starts on a line and holds its record.
+        #expect((0..<3_000).allSatisfy { UInt(bitPattern: pool.slot($0)) % 64 == 0 })
+        #expect((0..<3_000).allSatisfy { pool.slot($0).pointee.record.identity == UInt64($0) && pool.slot($0).pointee.record.rest.11 == 12 })
+    }
 }
 
 @Suite struct SlotPoolTests {
