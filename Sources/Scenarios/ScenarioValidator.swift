@@ -14,6 +14,10 @@ public enum ScenarioValidator {
         public static let maxUsers = 1_000_000
         public static let maxFaults = 10_000
         public static let maxControllers = 1_000
+        /// Steps in a service's calls, and calls in one parallel step (a job
+        /// counts both in 16 bits; real fan-outs are tens).
+        public static let maxCallSteps = 1_000
+        public static let maxParallelCalls = 1_000
     }
 
     public static func check(_ scenario: Scenario) -> [SpecIssue] {
@@ -206,8 +210,11 @@ public enum ScenarioValidator {
         }
 
         mutating func checkCalls(_ path: JSONPath, _ steps: [CallStepSpec], caller: String) {
+            range(path, steps.count, 0...ScenarioValidator.Bounds.maxCallSteps, "a number of steps")
             for (index, step) in steps.enumerated() {
                 if step.calls.isEmpty { report(path.appending(index: index).appending(key: "parallel"), "a parallel step needs at least one call") }
+                range(path.appending(index: index).appending(key: "parallel"), step.calls.count, 0...ScenarioValidator.Bounds.maxParallelCalls,
+                      "a number of parallel calls")
                 for (c, call) in step.calls.enumerated() {
                     let callPath = step.calls.count > 1 || steps[index].calls.count != 1
                         ? path.appending(index: index).appending(key: "parallel").appending(index: c) : path.appending(index: index)

@@ -208,6 +208,10 @@ extension MalformedCase {
         MalformedCase("split-client-attribute-builtin.json5",
                       .at("4:62", "clients[0].attributes[0].name", "\"priority\" is built in (every request has it); choose another name")),
         MalformedCase("calls-empty-parallel.json5", .at("3:47", "services[0].calls[0].parallel", "a parallel step needs at least one call")),
+        // A job counts its step and its pending calls in 16 bits: 40,000 calls in one step trapped before this bound.
+        MalformedCase("calls-parallel-too-wide.json5",
+                      .at("3:47", "services[0].calls[0].parallel", "expected a number of parallel calls in 0...1000, got 1001")),
+        MalformedCase("calls-too-many-steps.json5", .at("3:35", "services[0].calls", "expected a number of steps in 0...1000, got 1001")),
         MalformedCase("calls-percent-150.json5", .at("3:60", "services[0].calls[0].percent", "expected a percentage in 0...100, got 150")),
         MalformedCase("kind-fields-of-another-mode.json5",
                       .at("5:118", "services[0].cache.capacity", "a hitRatio cache does not read capacity (it reads hitRatioPercent, refillTime)"),

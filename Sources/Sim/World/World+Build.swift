@@ -102,6 +102,10 @@ extension World {
                 let path = "services[\(s)].versions[\(position)]"
                 let stepsSpec = versionSpec.calls ?? serviceSpec.calls
                 var steps: [[ResolvedCall]] = []
+                // A job counts its step and its pending calls in 16 bits (`AttemptRecord`).
+                guard stepsSpec.count < Int(Int16.max), stepsSpec.allSatisfy({ $0.calls.count < Int(Int16.max) }) else {
+                    throw WorldBuildError(path: "services[\(s)].calls", message: "expected fewer than \(Int16.max) steps and calls per step")
+                }
                 for (stepIndex, step) in stepsSpec.enumerated() {
                     var resolved: [ResolvedCall] = []
                     for (callIndex, call) in step.calls.enumerated() {

@@ -33,6 +33,16 @@ func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double 
         #expect(try World(spec: spec, seed: 1).spec.limits.maxAttemptsPerCall == 32_767)
     }
 
+    /// A job counts its step and pending calls in 16 bits: a spec built in
+    /// code with 32,767 steps (the validator allows 1,000) is refused, not trapped on.
+    @Test func callStepsBeyondSixteenBitsAreRefused() throws {
+        var spec = Self.threeTier()
+        spec.services[0].calls = Array(repeating: .call(CallSpec(target: "db")), count: 32_767)
+        #expect(throws: WorldBuildError(path: "services[0].calls", message: "expected fewer than 32767 steps and calls per step")) {
+            try World(spec: spec, seed: 1)
+        }
+    }
+
     @Test func everyRequestEndsExactlyOnceOrIsStillInFlight() throws {
         let result = try Simulation.run(Self.threeTier(), seed: 1)
         #expect(result.stopReason == .reachedEndTime)
