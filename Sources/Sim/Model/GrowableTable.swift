@@ -47,8 +47,7 @@ struct GrowableTable<Element> {
 
         init(capacity: Int, leadingSlots: Int = 0) {
             let stride = MemoryLayout<Element>.stride
-            allocation = .allocate(byteCount: (capacity + leadingSlots) * stride,
-                                   alignment: Swift.max(GrowableTable.cacheLine, MemoryLayout<Element>.alignment))
+            allocation = CacheLine.allocate(byteCount: (capacity + leadingSlots) * stride, alignment: MemoryLayout<Element>.alignment)
             base = allocation.bindMemory(to: Element.self, capacity: capacity + leadingSlots) + leadingSlots
         }
 
@@ -58,9 +57,6 @@ struct GrowableTable<Element> {
             allocation.deallocate()
         }
     }
-
-    /// Bytes per cache line on the processors we measure (x86-64, Apple and most Arm cores).
-    static var cacheLine: Int { 64 }
 
     private var storage: Storage
     private(set) var base: UnsafeMutablePointer<Element>

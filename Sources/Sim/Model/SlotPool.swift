@@ -60,14 +60,16 @@ public struct SlotPool<Record: BitwiseCopyable> {
     /// not two or three at 112) and a call's 192 (three, not three or four
     /// at 168): -9% of the bench's L1 misses for 16 bytes of padding per
     /// attempt and 24 per call alive.
-    static var slotStride: Int {
-        let line = GrowableTable<Slot>.cacheLine
-        return (MemoryLayout<Slot>.stride + line - 1) / line * line
+    static var slotStride: Int { CacheLine.roundedUp(MemoryLayout<Slot>.stride) }
+
+    /// Where the slot at `index` (below `slotCapacity`) starts.
+    @inline(__always) func slotAddress(_ index: Int) -> UnsafeMutableRawPointer {
+        raw + index &* Self.slotStride
     }
 
-    /// The slot at `index` (below `slotCapacity`).
+    /// The initialised slot at `index`.
     @inline(__always) func slot(_ index: Int) -> UnsafeMutablePointer<Slot> {
-        (raw + index &* Self.slotStride).assumingMemoryBound(to: Slot.self)
+        slotAddress(index).assumingMemoryBound(to: Slot.self)
     }
     var slotCount = 0
     var slotCapacity: Int
@@ -82,7 +84,7 @@ public struct SlotPool<Record: BitwiseCopyable> {
     public init(capacityLimit: Int, reserving: Int = 1024) {
         self.capacityLimit = capacityLimit
         slotCapacity = max(1, min(reserving, capacityLimit))
-        raw = .allocate(byteCount: slotCapacity * Self.slotStride, alignment: GrowableTable<Slot>.cacheLine)
+        raw = CacheLine.allocate(byteCount: slotCapacity * Self.slotStride)
         free = .allocate(capacity: slotCapacity)
         buffers.all += [raw, UnsafeMutableRawPointer(free)]
     }
@@ -100,7 +102,7 @@ public struct SlotPool<Record: BitwiseCopyable> {
         }
         guard slotCount < capacityLimit else { return nil }
         if slotCount == slotCapacity { grow() }
-        (raw + slotCount &* Self.slotStride).initializeMemory(as: Slot.self, to: Slot(record: record, generation: 0, live: true))
+        slotAddress(slotCount).initializeMemory(as: Slot.self, to: Slot(record: record, generation: 0, live: true))
         slotCount &+= 1
         liveCount &+= 1
         peakLiveCount = max(peakLiveCount, liveCount)
@@ -110,7 +112,7 @@ public struct SlotPool<Record: BitwiseCopyable> {
     /// Doubles the buffers (up to the limit); the old ones are kept (see the type's comment).
     @inline(never) mutating func grow() {
         slotCapacity = min(slotCapacity * 2, max(capacityLimit, 1))
-        let moved = UnsafeMutableRawPointer.allocate(byteCount: slotCapacity * Self.slotStride, alignment: GrowableTable<Slot>.cacheLine)
+        let moved = CacheLine.allocate(byteCount: slotCapacity * Self.slotStride)
         moved.copyMemory(from: raw, byteCount: slotCount * Self.slotStride)
         let movedFree = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCapacity)
         movedFree.initialize(from: free, count: freeCount)

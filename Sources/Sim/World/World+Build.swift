@@ -104,7 +104,8 @@ extension World {
                 var steps: [[ResolvedCall]] = []
                 // A job counts its step and its pending calls in 16 bits (`AttemptRecord`).
                 guard stepsSpec.count < Int(Int16.max), stepsSpec.allSatisfy({ $0.calls.count < Int(Int16.max) }) else {
-                    throw WorldBuildError(path: "services[\(s)].calls", message: "expected fewer than \(Int16.max) steps and calls per step")
+                    throw WorldBuildError(path: versionSpec.calls == nil ? "services[\(s)].calls" : "\(path).calls",
+                                          message: "expected fewer than \(Int16.max) steps and calls per step")
                 }
                 for (stepIndex, step) in stepsSpec.enumerated() {
                     var resolved: [ResolvedCall] = []

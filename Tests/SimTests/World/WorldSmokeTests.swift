@@ -41,6 +41,14 @@ func last(_ recording: Recording, _ entity: String, _ metric: Metric) -> Double 
         #expect(throws: WorldBuildError(path: "services[0].calls", message: "expected fewer than 32767 steps and calls per step")) {
             try World(spec: spec, seed: 1)
         }
+        // A version's own calls are named by the version's path.
+        var version = VersionSpec(name: "v2")
+        version.calls = spec.services[0].calls
+        spec.services[0].calls = []
+        spec.services[0].versions = [VersionSpec(name: "v1"), version]
+        #expect(throws: WorldBuildError(path: "services[0].versions[1].calls", message: "expected fewer than 32767 steps and calls per step")) {
+            try World(spec: spec, seed: 1)
+        }
     }
 
     @Test func everyRequestEndsExactlyOnceOrIsStillInFlight() throws {
