@@ -14,7 +14,7 @@ public enum DeterministicMath {
     /// `Int64(x.rounded())` (half away from zero) for |x| < 9.2e18, without a
     /// libm call: truncation is one instruction and `x - trunc(x)` is exact
     /// (Sterbenz), so the result is the same to the bit.
-    @inlinable public static func roundedToInt64(_ x: Double) -> Int64 {
+    @inlinable @inline(__always) public static func roundedToInt64(_ x: Double) -> Int64 {
         let truncated = Int64(x)
         let fraction = x - Double(truncated)
         // Whether a sampled duration rounds up is a coin toss the processor

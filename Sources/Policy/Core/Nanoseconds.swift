@@ -56,7 +56,7 @@ public struct Nanoseconds: Hashable, Comparable, Sendable {
 
     /// A real number of nanoseconds, rounded to the nearest (half away from
     /// zero) and saturating at `.max` and `Int64.min` beyond +-9.2e18.
-    @inlinable public init(roundingSaturated value: Double) {
+    @inlinable @inline(__always) public init(roundingSaturated value: Double) {
         // Doubles this large are whole numbers: comparing before rounding is the same test.
         if value >= 9.2e18 {
             self = .max

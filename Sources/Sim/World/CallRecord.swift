@@ -149,6 +149,10 @@ public struct AttemptRecord: BitwiseCopyable {
     var ticket: AttemptTicket
     /// 0 for the first attempt of its call, then 1, 2...
     var attemptNumber: Int16
+    /// The step the job is in, and its dependency calls not yet settled (plus
+    /// one while a step is being started). Both wrap instead of trapping: the
+    /// validator allows at most 1,000 steps and 1,000 calls per step, and the
+    /// World's build refuses a spec past 16 bits, so neither can overflow.
     var step: Int16
     var pendingChildCalls: Int16
     var kind: AttemptKind

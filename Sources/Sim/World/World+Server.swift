@@ -179,7 +179,7 @@ extension World {
         var current = step
         while current < stepCount && !attempts[a].cancelRequested {
             attempts[a].phase = .calling
-            attempts[a].step = Int16(current)
+            attempts[a].step = Int16(truncatingIfNeeded: current)
             // One token held by this loop so children that finish at once cannot end the step early.
             attempts[a].pendingChildCalls = 1
             // Drawn only for a call made with some probability: the generator is
@@ -193,11 +193,11 @@ extension World {
                     }
                     guard random!.chance(call.probability) else { continue }
                 }
-                attempts[a].pendingChildCalls += 1
+                attempts[a].pendingChildCalls &+= 1
                 startChildCall(parent: a, call: call, scheduler: &scheduler)
                 guard attempts.isLive(a), attempts[a].phase == .calling else { return }
             }
-            attempts[a].pendingChildCalls -= 1
+            attempts[a].pendingChildCalls &-= 1
             if attempts[a].pendingChildCalls > 0 { return }
             if attempts[a].failedRequired {
                 finishJob(a, .serverError, didWork: true, scheduler: &scheduler)
@@ -231,7 +231,7 @@ extension World {
     /// One pending child of `a` is settled (answered, or its fallback produced).
     mutating func childSettled(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
         guard attempts.isLive(a), attempts[a].phase == .calling else { return }
-        attempts[a].pendingChildCalls -= 1
+        attempts[a].pendingChildCalls &-= 1
         guard attempts[a].pendingChildCalls == 0 else { return }
         if attempts[a].failedRequired {
             finishJob(a, .serverError, didWork: true, scheduler: &scheduler)
@@ -264,7 +264,15 @@ extension World {
         if didWork && !attempts[a].call.isNone { recorder.count(services[s].entity, attempts[a].callerGaveUp ? .wasted : .goodput) }
         if outcome == .success && attempts[a].cacheMiss { cacheFill(a, service: s, now: now) }
         if !attempts[a].callerGaveUp {
-            respond(a, scheduler: &scheduler)
+            // The answer goes back over the network. Written out here: as an
+            // always-inline `respond` the compiler stopped inlining it once the
+            // event queue's push grew (-5.1 M instructions on the bench).
+            let e = Int(attempts[a].edge)
+            if edges[e].latencyIsZero {
+                deliverResponse(a, scheduler: &scheduler)
+            } else {
+                scheduler.schedule(.response(a), after: edges[e].latency.sampleDuration(using: &networkRandom))
+            }
         }
         releaseIfDone(a)
     }
@@ -298,16 +306,6 @@ extension World {
             next = instances[i].station.complete()
         }
         instances[i].busy.set(instances[i].station.busy, at: now)
-    }
-
-    /// Sends the server's answer back over the network.
-    @inline(__always) mutating func respond(_ a: AttemptHandle, scheduler: inout Scheduler<Event>) {
-        let e = Int(attempts[a].edge)
-        if edges[e].latencyIsZero {
-            deliverResponse(a, scheduler: &scheduler)
-        } else {
-            scheduler.schedule(.response(a), after: edges[e].latency.sampleDuration(using: &networkRandom))
-        }
     }
 
     /// Frees the attempt once both the caller and the server are done with it.
