@@ -16,8 +16,14 @@
 /// `currentSlot` on, going round, holds the earliest. A bitmap of occupied
 /// buckets finds it in a few word reads.
 ///
-/// Only plain values (`_isPOD`) are kept here: the buckets are raw memory,
-/// copied without reference counting. A queue of other events uses the heap.
+/// The buckets are the model's `GrowableTable`s (bounds-checked in a
+/// checked build, like every table): the entries are filled with copies of
+/// the first event the wheel takes, so a queue that never holds enough
+/// events to use the wheel (most scenarios, the M/M/c bench) never
+/// allocates its 256 KB. Until then every bucket counts as full, so the
+/// fill is found on the full-bucket path, not tested on every push. Only plain values (`_isPOD`) are kept: a removed
+/// entry's stale copy stays in its bucket, which must not keep anything
+/// alive. A queue of other events uses the heap.
 struct NearWheel<Event> {
     /// Slot width: 2^14 ns = 16.4 us.
     static var slotShift: Int64 { 14 }
@@ -30,39 +36,15 @@ struct NearWheel<Event> {
     /// Whether this event type can use the wheel at all.
     static var isUsable: Bool { _isPOD(ScheduledEvent<Event>.self) }
 
-    /// Owns the buffers, freed with the last copy of the queue.
-    final class Storage {
-        let allocation: UnsafeMutableRawPointer
-        init(byteCount: Int) {
-            allocation = CacheLine.allocate(byteCount: byteCount, alignment: MemoryLayout<ScheduledEvent<Event>>.alignment)
-        }
-        deinit { allocation.deallocate() }
-    }
-
-    private let storage: Storage
-    /// `bucketCapacity` entries per bucket, bucket after bucket.
-    let entries: UnsafeMutablePointer<ScheduledEvent<Event>>
-    /// The number of events in each bucket.
-    let counts: UnsafeMutablePointer<UInt8>
+    /// `bucketCapacity` entries per bucket, bucket after bucket (empty until the first push).
+    var entries = GrowableTable<ScheduledEvent<Event>>()
+    /// The number of events in each bucket (all "full" until the entries are made).
+    var counts = GrowableTable<UInt8>(repeating: UInt8(bucketCapacity), count: slotCount)
     /// Bit b set: bucket b holds an event.
-    let occupied: UnsafeMutablePointer<UInt64>
+    var occupied = GrowableTable<UInt64>(repeating: 0, count: bitmapWords)
     /// The slot of the last event popped from the queue: no event in the wheel is earlier.
     private(set) var currentSlot: Int64 = 0
     private(set) var count = 0
-
-    init() {
-        let bitmapBytes = Self.bitmapWords * MemoryLayout<UInt64>.stride
-        // The bitmap and the counts come first; the entries start on the line after them.
-        let headerBytes = CacheLine.roundedUp(bitmapBytes + Self.slotCount)
-        let entryBytes = Self.slotCount * Self.bucketCapacity * MemoryLayout<ScheduledEvent<Event>>.stride
-        storage = Storage(byteCount: headerBytes + entryBytes)
-        let raw = storage.allocation
-        occupied = raw.bindMemory(to: UInt64.self, capacity: Self.bitmapWords)
-        occupied.initialize(repeating: 0, count: Self.bitmapWords)
-        counts = (raw + bitmapBytes).bindMemory(to: UInt8.self, capacity: Self.slotCount)
-        counts.initialize(repeating: 0, count: Self.slotCount)
-        entries = (raw + headerBytes).bindMemory(to: ScheduledEvent<Event>.self, capacity: Self.slotCount * Self.bucketCapacity)
-    }
 
     /// Takes `entry` when it falls within the horizon and its bucket has
     /// room; `false` (and nothing stored) otherwise.
@@ -72,12 +54,20 @@ struct NearWheel<Event> {
         guard UInt64(bitPattern: slot &- currentSlot) < UInt64(Self.slotCount) else { return false }
         let bucket = Int(truncatingIfNeeded: slot) & (Self.slotCount &- 1)
         let filled = Int(counts[bucket])
-        guard filled < Self.bucketCapacity else { return false }
-        (entries + (bucket &<< Self.bucketShift | filled)).initialize(to: entry)
+        guard filled < Self.bucketCapacity else { return entries.isEmpty && firstPush(entry) }
+        entries[bucket &<< Self.bucketShift | filled] = entry
         counts[bucket] = UInt8(truncatingIfNeeded: filled &+ 1)
         occupied[bucket &>> 6] |= 1 &<< UInt64(bucket & 63)
         count &+= 1
         return true
+    }
+
+    /// The wheel's first push: makes every bucket's entries, empties the
+    /// buckets, and pushes `entry`.
+    @inline(never) mutating func firstPush(_ entry: ScheduledEvent<Event>) -> Bool {
+        entries = GrowableTable(repeating: entry, count: Self.slotCount &<< Self.bucketShift)
+        for bucket in counts.indices { counts[bucket] = 0 }
+        return push(entry)
     }
 
     /// The earliest entry's key and position (the wheel must not be empty).
@@ -97,7 +87,7 @@ struct NearWheel<Event> {
         var position = first &+ 1
         let end = first &+ Int(counts[bucket])
         while position < end {
-            EventQueue<Event>.consider(position, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: entries)
+            EventQueue<Event>.consider(position, best: &best, bestTime: &bestTime, bestSequence: &bestSequence, in: entries.unsafeBase)
             position &+= 1
         }
         return (bestTime, bestSequence, best)
@@ -125,8 +115,10 @@ struct NearWheel<Event> {
 
     /// Drops every entry.
     mutating func removeAll() {
-        occupied.update(repeating: 0, count: Self.bitmapWords)
-        counts.update(repeating: 0, count: Self.slotCount)
+        for word in occupied.indices { occupied[word] = 0 }
+        // Before the first push the buckets stay "full" (see `counts`).
+        let empty = entries.isEmpty ? UInt8(Self.bucketCapacity) : 0
+        for bucket in counts.indices { counts[bucket] = empty }
         count = 0
     }
 }

@@ -110,11 +110,14 @@ import Testing
         #expect(queue.wheel.count == 0 && queue.heap.count == Self.threshold - 1)
         queue.push(1_000, at: .ns(5 * Self.slotNs))
         #expect(queue.wheel.count == 0 && queue.heap.count == Self.threshold)
+        // Unused so far, the wheel has made no entries.
+        #expect(queue.wheel.entries.isEmpty)
         // The last slot of the horizon is in the wheel; the next one is not.
         queue.push(1_001, at: .ns(Int64(Wheel.slotCount - 1) * Self.slotNs))
         queue.push(1_002, at: .ns(Int64(Wheel.slotCount) * Self.slotNs))
         #expect(queue.wheel.count == 1 && queue.heap.count == Self.threshold + 1)
         #expect(queue.count == Self.threshold + 2)
+        #expect(queue.wheel.entries.count == Wheel.slotCount * Wheel.bucketCapacity)
     }
 
     /// A bucket holds `bucketCapacity` events; more in the same slot go to
